@@ -1,0 +1,19 @@
+// Factories of every built-in rule; rules/registry.cpp lists them in one sorted table.
+#pragma once
+
+#include <memory>
+
+#include "engine/rule.h"
+
+namespace hanmark {
+
+class SpellResources;
+
+std::unique_ptr<Rule> make_empty_section();
+std::unique_ptr<Rule> make_heading_bilingual();
+std::unique_ptr<Rule> make_image_alt();
+std::unique_ptr<Rule> make_leftover_comment();
+std::unique_ptr<Rule> make_spelling(std::shared_ptr<const SpellResources> resources);
+std::unique_ptr<Rule> make_typo(std::shared_ptr<const SpellResources> resources);
+
+}  // namespace hanmark

@@ -1,0 +1,19 @@
+#include "engine/registry.h"
+
+#include "rules/all_rules.h"
+
+namespace hanmark {
+
+std::vector<std::unique_ptr<Rule>> make_all_rules(const RuleResources& resources) {
+  // Sorted by rule id. Adding a rule: its .cpp and .md under rules/<category>/, plus one line here.
+  std::vector<std::unique_ptr<Rule>> rules;
+  rules.push_back(make_empty_section());
+  rules.push_back(make_heading_bilingual());
+  rules.push_back(make_image_alt());
+  rules.push_back(make_leftover_comment());
+  rules.push_back(make_spelling(resources.spelling));
+  rules.push_back(make_typo(resources.spelling));
+  return rules;
+}
+
+}  // namespace hanmark

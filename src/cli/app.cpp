@@ -1,0 +1,84 @@
+#include "cli/app.h"
+
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <iostream>
+#include <thread>
+
+#include "cli/commands.h"
+
+namespace hanmark {
+
+namespace {
+
+bool stdout_wants_color(const std::string& mode) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  return (no_color == nullptr || *no_color == '\0') && ::isatty(STDOUT_FILENO);
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+  CLI::App app{"hanmark — a Markdown linter and editorial assistant for Korean/English posts"};
+  app.set_version_flag("--version", std::string("hanmark ") + HANMARK_VERSION);
+  app.require_subcommand(1);
+
+  CheckOptions check;
+  std::string color = "auto";
+  std::string fail_on = "warning";
+  auto* check_cmd = app.add_subcommand("check", "lint Markdown files and directories");
+  check_cmd->add_option("paths", check.paths, "files or directories (default: .)");
+  check_cmd->add_option("--format", check.format, "output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  check_cmd->add_option("--color", color, "colored text output")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  check_cmd->add_option("--fail-on", fail_on, "lowest severity that makes the exit code 1")
+      ->check(CLI::IsMember({"info", "warning", "error"}))
+      ->capture_default_str();
+  for (auto [flag, list, help] :
+       {std::tuple{"--select", &check.rules.select,
+                   "run only these rule ids or categories (comma-separated)"},
+        std::tuple{"--extend-select", &check.rules.extend_select,
+                   "also run these rules, e.g. ones off by default (comma-separated)"},
+        std::tuple{"--ignore", &check.rules.ignore,
+                   "skip these rule ids or categories (comma-separated)"}}) {
+    check_cmd->add_option(flag, *list, help)
+        ->delimiter(',')
+        ->expected(1)
+        ->allow_extra_args(false)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  }
+  check.jobs = std::max(1u, std::thread::hardware_concurrency());
+  check_cmd->add_option("-j,--jobs", check.jobs, "files linted in parallel")
+      ->check(CLI::Range(1u, 256u));
+
+  auto* rules_cmd = app.add_subcommand("rules", "list the rules");
+  std::string explain_id;
+  auto* explain_cmd = app.add_subcommand("explain", "print a rule's documentation");
+  explain_cmd->add_option("rule", explain_id, "rule id")->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+
+  if (*check_cmd) {
+    if (check.paths.empty()) check.paths.push_back(".");
+    check.color = stdout_wants_color(color);
+    parse_severity(fail_on, check.fail_on);
+    return run_check(check);
+  }
+  if (*rules_cmd) return run_rules();
+  if (*explain_cmd) return run_explain(explain_id);
+  return 2;
+}
+
+}  // namespace hanmark

@@ -1,0 +1,116 @@
+#include "cli/lint_run.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <condition_variable>
+#include <cstring>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+namespace hanmark {
+
+namespace {
+
+constexpr size_t kWindow = 64;  // finished files waiting for output, at most, per thread
+
+LintResult lint_one(const Linter& linter, const std::string& path) {
+  LintResult result;
+  std::string bytes, error;
+  if (!read_file(path, bytes, error)) {
+    result.error = "cannot read '" + path + "': " + error;
+    return result;
+  }
+  result.report.doc = Document::parse(path, std::move(bytes));
+  result.report.diagnostics = linter.lint(*result.report.doc);
+  return result;
+}
+
+}  // namespace
+
+bool read_file(const std::string& path, std::string& bytes, std::string& error) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    error = std::strerror(errno);
+    return false;
+  }
+  struct stat info {};
+  if (::fstat(fd, &info) == 0 && S_ISDIR(info.st_mode)) {
+    ::close(fd);
+    error = "is a directory";
+    return false;
+  }
+  bytes.clear();
+  if (info.st_size > 0) bytes.reserve(static_cast<size_t>(info.st_size));
+  char buffer[1 << 16];
+  for (;;) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      error = std::strerror(errno);
+      ::close(fd);
+      return false;
+    }
+    if (n == 0) break;
+    bytes.append(buffer, static_cast<size_t>(n));
+  }
+  ::close(fd);
+  return true;
+}
+
+void lint_files(const Linter& linter, const std::vector<std::string>& files, unsigned jobs,
+                const std::function<void(LintResult&)>& emit) {
+  jobs = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(files.size())));
+  if (jobs <= 1) {
+    for (const std::string& path : files) {
+      LintResult result = lint_one(linter, path);
+      emit(result);
+    }
+    return;
+  }
+  std::vector<std::optional<LintResult>> slots(files.size());
+  std::mutex mutex;
+  std::condition_variable changed;
+  size_t next_to_emit = 0;
+  std::atomic<size_t> next_to_take{0};
+  const size_t window = kWindow * jobs;
+
+  auto worker = [&] {
+    for (;;) {
+      const size_t i = next_to_take++;
+      if (i >= files.size()) return;
+      {
+        std::unique_lock lock(mutex);
+        changed.wait(lock, [&] { return i < next_to_emit + window; });
+      }
+      LintResult result = lint_one(linter, files[i]);
+      std::lock_guard lock(mutex);
+      slots[i] = std::move(result);
+      changed.notify_all();
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
+  for (size_t i = 0; i < files.size(); ++i) {
+    std::optional<LintResult> ready;
+    {
+      std::unique_lock lock(mutex);
+      changed.wait(lock, [&] { return slots[i].has_value(); });
+      ready = std::move(slots[i]);
+      slots[i].reset();
+    }
+    emit(*ready);
+    {
+      std::lock_guard lock(mutex);
+      ++next_to_emit;
+    }
+    changed.notify_all();
+  }
+  for (std::thread& t : threads) t.join();
+}
+
+}  // namespace hanmark

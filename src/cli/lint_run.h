@@ -1,0 +1,26 @@
+// Lints files on several threads and hands results back in path order, keeping only a bounded
+// window of finished files in memory.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "engine/linter.h"
+#include "output/report.h"
+
+namespace hanmark {
+
+struct LintResult {
+  FileReport report;  // report.doc is null when the file could not be read
+  std::string error;  // "cannot read 'x': reason"
+};
+
+// Calls `emit` once per file, in the order of `files`, on the calling thread.
+void lint_files(const Linter& linter, const std::vector<std::string>& files, unsigned jobs,
+                const std::function<void(LintResult&)>& emit);
+
+// Reads a whole file; on failure returns false and sets `error` (the reason).
+bool read_file(const std::string& path, std::string& bytes, std::string& error);
+
+}  // namespace hanmark

@@ -1,0 +1,17 @@
+#include "core/embedded_files.h"
+#include "engine/registry.h"
+
+namespace hanmark {
+
+std::string rule_doc_path(const RuleInfo& info) {
+  std::string stem(info.id);
+  for (char& c : stem)
+    if (c == '-') c = '_';
+  return "rules/" + std::string(to_string(info.category)) + "/" + stem + ".md";
+}
+
+std::optional<std::string_view> rule_doc(const RuleInfo& info) {
+  return embedded_file(rule_doc_path(info));
+}
+
+}  // namespace hanmark

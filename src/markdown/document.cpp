@@ -1,0 +1,147 @@
+#include "markdown/document.h"
+
+#include <mutex>
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
+#include "core/utf8.h"
+#include "markdown/front_matter.h"
+#include "markdown/node.h"
+#include "markdown/prose_builder.h"
+#include "markdown/table_positions.h"
+
+namespace hanmark {
+
+namespace {
+
+constexpr const char* kExtensions[] = {"table", "strikethrough", "autolink", "tasklist"};
+
+// What cmark parses: the source with front matter blanked (line structure kept) and every byte
+// that is not valid UTF-8, or NUL, replaced by '?', so that cmark's byte columns stay true.
+std::string parser_input(std::string_view source, const std::optional<FrontMatter>& front_matter,
+                         std::vector<EncodingProblem>& problems) {
+  std::string input(source);
+  for (size_t i = 0; i < input.size();) {
+    const auto byte = static_cast<unsigned char>(input[i]);
+    if (byte == 0) {
+      problems.push_back({static_cast<uint32_t>(i), true});
+      input[i++] = '?';
+      continue;
+    }
+    if (byte < 0x80) {
+      ++i;
+      continue;
+    }
+    const utf8::Decoded d = utf8::decode(input, i);
+    if (d.code_point == utf8::kInvalid) {
+      problems.push_back({static_cast<uint32_t>(i), false});
+      input[i] = '?';
+    }
+    i += d.length;
+  }
+  if (front_matter) {
+    for (uint32_t i = front_matter->span.begin; i < front_matter->span.end; ++i)
+      if (input[i] != '\n' && input[i] != '\r') input[i] = ' ';
+  }
+  return input;
+}
+
+cmark_node* parse_markdown(const std::string& input) {
+  static std::once_flag registered;
+  std::call_once(registered, cmark_gfm_core_extensions_ensure_registered);
+  cmark_parser* parser = cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES);
+  for (const char* name : kExtensions)
+    cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension(name));
+  cmark_parser_feed(parser, input.data(), input.size());
+  cmark_node* root = cmark_parser_finish(parser);
+  cmark_parser_free(parser);
+  return root;
+}
+
+}  // namespace
+
+Document::Document(std::string path, std::string source)
+    : path_(std::move(path)), source_(std::move(source)), lines_(source_) {}
+
+Document::~Document() {
+  if (root_) cmark_node_free(root_);
+}
+
+std::unique_ptr<Document> Document::parse(std::string path, std::string source) {
+  std::unique_ptr<Document> doc(new Document(std::move(path), std::move(source)));
+  const std::string_view src = doc->source_;
+  doc->has_bom_ = src.substr(0, 3) == "\xEF\xBB\xBF";
+  doc->front_matter_ = find_front_matter(src, doc->has_bom_ ? 3 : 0);
+  const std::string input = parser_input(src, doc->front_matter_, doc->encoding_problems_);
+  doc->root_ = parse_markdown(input);
+  correct_table_positions(input, doc->lines_, doc->root_, doc->corrected_spans_);
+
+  cmark_iter* iter = cmark_iter_new(doc->root_);
+  cmark_event_type event;
+  while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+    if (event != CMARK_EVENT_ENTER) continue;
+    cmark_node* node = cmark_iter_get_node(iter);
+    switch (cmark_node_get_type(node)) {
+      case CMARK_NODE_PARAGRAPH:
+        doc->prose_.push_back(build_prose_run(*doc, input, node, ProseRun::Block::paragraph));
+        break;
+      case CMARK_NODE_HEADING:
+        doc->prose_.push_back(build_prose_run(*doc, input, node, ProseRun::Block::heading));
+        break;
+      default:
+        if (is_table_cell(node))
+          doc->prose_.push_back(build_prose_run(*doc, input, node, ProseRun::Block::table_cell));
+        break;
+    }
+  }
+  cmark_iter_free(iter);
+  for (size_t i = 0; i < doc->prose_.size(); ++i) doc->prose_index_[doc->prose_[i].block()] = i;
+  return doc;
+}
+
+uint32_t Document::offset_of(int line, int column) const {
+  return lines_.offset_of_byte_column(static_cast<uint32_t>(std::max(line, 1)),
+                                      static_cast<uint32_t>(std::max(column, 1)));
+}
+
+ByteSpan Document::block_span(cmark_node* node) const {
+  if (const auto it = corrected_spans_.find(node); it != corrected_spans_.end()) return it->second;
+  const int start_line = cmark_node_get_start_line(node);
+  if (start_line < 1) return {};
+  const int end_line = std::max(cmark_node_get_end_line(node), start_line);
+  const uint32_t begin = offset_of(start_line, cmark_node_get_start_column(node));
+  const uint32_t last = std::min<uint32_t>(static_cast<uint32_t>(end_line), lines_.line_count());
+  return {begin, std::max(begin, lines_.line_content(last).end)};
+}
+
+const ProseRun* Document::prose_of(cmark_node* block) const {
+  const auto it = prose_index_.find(block);
+  return it == prose_index_.end() ? nullptr : &prose_[it->second];
+}
+
+std::string plain_text(cmark_node* node) {
+  std::string text;
+  cmark_iter* iter = cmark_iter_new(node);
+  cmark_event_type event;
+  while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+    if (event != CMARK_EVENT_ENTER) continue;
+    cmark_node* child = cmark_iter_get_node(iter);
+    switch (cmark_node_get_type(child)) {
+      case CMARK_NODE_TEXT:
+      case CMARK_NODE_CODE:
+        text.append(literal_of(child));
+        break;
+      case CMARK_NODE_SOFTBREAK:
+      case CMARK_NODE_LINEBREAK:
+        text += ' ';
+        break;
+      default:
+        break;
+    }
+  }
+  cmark_iter_free(iter);
+  return text;
+}
+
+}  // namespace hanmark

@@ -1,0 +1,62 @@
+// Spelling data shared by the spelling rules: the misspelling table and the English speller.
+// Created cheaply; each part loads on first use (so `hanmark rules` never opens hunspell) and is
+// then shared, read-only or internally locked, by all threads.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "spell/english_speller.h"
+#include "spell/typo_table.h"
+
+namespace hanmark {
+
+struct SpellOptions {
+  // Directories searched for `<english_dictionary>.aff` and `.dic`, in order. Empty: the
+  // standard hunspell paths (see SpellResources::default_search_paths()).
+  std::vector<std::string> search_paths;
+  std::string english_dictionary = "en_US";
+  // Replace the embedded data files (tests, or configuration); nullopt keeps the embedded
+  // dictionaries/typos-en.tsv and dictionaries/en-tech.dic.
+  std::optional<std::string> typo_table;
+  std::optional<std::string> tech_words;
+  // More accepted words (one per element), added to the tech vocabulary.
+  std::vector<std::string> extra_words;
+};
+
+class SpellResources {
+ public:
+  static std::shared_ptr<SpellResources> create(SpellOptions options = {});
+
+  // Each entry of $DICPATH (':'-separated), then /usr/share/hunspell, /usr/share/myspell,
+  // /usr/share/myspell/dicts, /usr/local/share/hunspell.
+  static std::vector<std::string> default_search_paths();
+
+  const TypoTable& typos() const;
+  const EnglishSpeller& english() const;
+
+  // False when the English hunspell dictionary was not found: the spelling rule then reports
+  // nothing, and front ends should warn. Loads the speller.
+  bool english_available() const { return english().available(); }
+  // The .dic file in use, or empty when none was found. Loads the speller.
+  const std::string& english_dictionary_path() const;
+
+  const SpellOptions& options() const { return options_; }
+
+  explicit SpellResources(SpellOptions options) : options_(std::move(options)) {}
+
+ private:
+  void load_english() const;
+
+  SpellOptions options_;
+  mutable std::once_flag typos_once_;
+  mutable std::once_flag english_once_;
+  mutable std::unique_ptr<TypoTable> typos_;
+  mutable std::unique_ptr<EnglishSpeller> english_;
+  mutable std::string english_path_;
+};
+
+}  // namespace hanmark

@@ -1,0 +1,309 @@
+#include "text/words.h"
+
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+
+#include <algorithm>
+#include <memory>
+
+#include "core/utf8.h"
+
+namespace hanmark::text {
+
+namespace {
+
+// One ICU word break iterator and UText per thread: opening an iterator loads and compiles
+// rules, far too slow to do per paragraph, and iterators are not thread-safe.
+class ThreadBreakIterator {
+ public:
+  ThreadBreakIterator() {
+    UErrorCode status = U_ZERO_ERROR;
+    iterator_ = ubrk_open(UBRK_WORD, "", nullptr, 0, &status);
+    if (U_FAILURE(status)) iterator_ = nullptr;
+  }
+  ~ThreadBreakIterator() {
+    if (iterator_) ubrk_close(iterator_);
+    if (utext_) utext_close(utext_);
+  }
+  ThreadBreakIterator(const ThreadBreakIterator&) = delete;
+  ThreadBreakIterator& operator=(const ThreadBreakIterator&) = delete;
+
+  // Points the iterator at `text`; null when ICU failed.
+  UBreakIterator* set(std::string_view text) {
+    if (!iterator_) return nullptr;
+    UErrorCode status = U_ZERO_ERROR;
+    utext_ = utext_openUTF8(utext_, text.data(), static_cast<int64_t>(text.size()), &status);
+    if (U_FAILURE(status)) return nullptr;
+    ubrk_setUText(iterator_, utext_, &status);
+    if (U_FAILURE(status)) return nullptr;
+    return iterator_;
+  }
+
+ private:
+  UBreakIterator* iterator_ = nullptr;
+  UText* utext_ = nullptr;
+};
+
+ThreadBreakIterator& thread_iterator() {
+  thread_local ThreadBreakIterator iterator;
+  return iterator;
+}
+
+bool is_latin_letter(char32_t cp) {
+  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+  if (cp >= 0xC0 && cp <= 0x24F) return cp != 0xD7 && cp != 0xF7;  // not × and ÷
+  return cp >= 0x1E00 && cp <= 0x1EFF;                             // Latin Extended Additional
+}
+
+bool is_apostrophe(char32_t cp) {
+  return cp == '\'' || cp == 0x2019;
+}
+
+bool is_chunk_space(char32_t cp) {
+  return cp == 0xFFFC || cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
+         (cp != utf8::kInvalid && cp >= 0x80 && u_isUWhiteSpace(static_cast<UChar32>(cp)));
+}
+
+bool is_leading_wrapper(char32_t cp) {
+  switch (cp) {
+    case '(':
+    case '[':
+    case '{':
+    case '<':
+    case '"':
+    case '\'':
+    case '*':
+    case 0x201C:
+    case 0x2018:
+    case 0x00AB:
+    case 0x300C:
+    case 0x300E:
+    case 0xFF08:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_trailing_wrapper(char32_t cp) {
+  switch (cp) {
+    case ')':
+    case ']':
+    case '}':
+    case '>':
+    case '"':
+    case '\'':
+    case '*':
+    case '.':
+    case ',':
+    case ';':
+    case ':':
+    case '!':
+    case '?':
+    case 0x201D:
+    case 0x2019:
+    case 0x00BB:
+    case 0x300D:
+    case 0x300F:
+    case 0xFF09:
+    case 0x2026:
+    case 0x3002:
+    case 0xFF0C:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Code point that ends just before `end` (text[end-1] may be a continuation byte).
+utf8::Decoded decode_before(std::string_view text, size_t begin, size_t end) {
+  size_t start = end - 1;
+  while (start > begin && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80 &&
+         end - start < 4)
+    --start;
+  utf8::Decoded d = utf8::decode(text, start);
+  if (start + d.length != end) return {utf8::kInvalid, 1};
+  return d;
+}
+
+bool is_non_prose_chunk(std::string_view chunk) {
+  if (chunk.find("://") != std::string_view::npos) return true;
+  if (chunk.find('@') != std::string_view::npos) return true;
+  if (chunk.find('\\') != std::string_view::npos) return true;
+  // Strip wrappers: "(see", "src/main.cpp)," and "'~/bin'" classify by what is inside.
+  size_t begin = 0, end = chunk.size();
+  while (begin < end) {
+    utf8::Decoded d = utf8::decode(chunk, begin);
+    if (!is_leading_wrapper(d.code_point)) break;
+    begin += d.length;
+  }
+  while (end > begin) {
+    utf8::Decoded d = decode_before(chunk, begin, end);
+    if (!is_trailing_wrapper(d.code_point)) break;
+    end -= d.length;
+  }
+  std::string_view core = chunk.substr(begin, end - begin);
+  if (core.starts_with('/') || core.starts_with("./") || core.starts_with("../") ||
+      core.starts_with("~/"))
+    return true;
+  const size_t slash = core.rfind('/');
+  if (slash == std::string_view::npos) return false;
+  // Two or more separators make a path too ("src/main/java").
+  if (core.find('/') != slash) return true;
+  // A path: the last segment names a file ("src/main.cpp", "config/.env").
+  std::string_view last = core.substr(slash + 1);
+  const size_t dot = last.find('.');
+  return dot != std::string_view::npos && dot + 1 < last.size() && last[dot + 1] != '.';
+}
+
+bool has_inner_punctuation(std::string_view word) {
+  for (char c : word)
+    if ((c >= '0' && c <= '9') || c == '_' || c == '.' || c == ':') return true;
+  return false;
+}
+
+// Extends [begin, end) over letters joined by hyphens: "Wi" in "Wi-Fi" → "Wi-Fi".
+Range hyphen_compound(std::string_view text, uint32_t begin, uint32_t end) {
+  const auto latin_at = [&](size_t i) { return is_latin_letter(utf8::decode(text, i).code_point); };
+  while (begin >= 2 && text[begin - 1] == '-') {
+    const utf8::Decoded before = decode_before(text, 0, begin - 1);
+    if (!is_latin_letter(before.code_point)) break;
+    begin -= 1 + before.length;
+    while (begin > 0) {
+      const utf8::Decoded d = decode_before(text, 0, begin);
+      if (!is_latin_letter(d.code_point) && !is_apostrophe(d.code_point)) break;
+      begin -= d.length;
+    }
+  }
+  while (end + 1 < text.size() && text[end] == '-' && latin_at(end + 1)) {
+    end += 1;
+    while (end < text.size()) {
+      const utf8::Decoded d = utf8::decode(text, end);
+      if (!is_latin_letter(d.code_point) && !is_apostrophe(d.code_point)) break;
+      end += d.length;
+    }
+  }
+  // No apostrophe at the edges ("rock-'n'" is not a word).
+  while (end > begin && is_apostrophe(decode_before(text, begin, end).code_point))
+    end -= decode_before(text, begin, end).length;
+  while (begin < end && is_apostrophe(utf8::decode(text, begin).code_point))
+    begin += utf8::decode(text, begin).length;
+  return {begin, end};
+}
+
+}  // namespace
+
+std::vector<Word> words(std::string_view text) {
+  std::vector<Word> out;
+  if (text.empty()) return out;
+  UBreakIterator* it = thread_iterator().set(text);
+  if (!it) return out;
+  int32_t previous = ubrk_first(it);
+  for (int32_t next = ubrk_next(it); next != UBRK_DONE; previous = next, next = ubrk_next(it)) {
+    const int32_t status = ubrk_getRuleStatus(it);
+    if (status >= UBRK_WORD_NONE && status < UBRK_WORD_NONE_LIMIT) continue;
+    out.push_back({static_cast<uint32_t>(previous), static_cast<uint32_t>(next), status});
+  }
+  return out;
+}
+
+std::vector<Range> latin_runs(std::string_view text, uint32_t begin, uint32_t end) {
+  std::vector<Range> out;
+  end = std::min<uint32_t>(end, static_cast<uint32_t>(text.size()));
+  uint32_t run_begin = 0, run_end = 0;  // run_end: after the last letter of the open run
+  bool open = false;
+  for (uint32_t i = begin; i < end;) {
+    const utf8::Decoded d = utf8::decode(text, i);
+    const uint32_t next = i + d.length;
+    if (is_latin_letter(d.code_point)) {
+      if (!open) run_begin = i, open = true;
+      run_end = next;
+    } else if (open && is_apostrophe(d.code_point) && run_end == i && next < end &&
+               is_latin_letter(utf8::decode(text, next).code_point)) {
+      // An apostrophe between letters ("don't", "Let’s") stays inside the run.
+    } else if (open) {
+      out.push_back({run_begin, run_end});
+      open = false;
+    }
+    i = next;
+  }
+  if (open) out.push_back({run_begin, run_end});
+  return out;
+}
+
+std::vector<Range> non_prose_chunks(std::string_view text) {
+  std::vector<Range> out;
+  size_t chunk_begin = 0;
+  bool in_chunk = false;
+  for (size_t i = 0; i <= text.size();) {
+    utf8::Decoded d = i < text.size() ? utf8::decode(text, i) : utf8::Decoded{' ', 1};
+    if (is_chunk_space(d.code_point)) {
+      if (in_chunk && is_non_prose_chunk(text.substr(chunk_begin, i - chunk_begin)))
+        out.push_back({static_cast<uint32_t>(chunk_begin), static_cast<uint32_t>(i)});
+      in_chunk = false;
+    } else if (!in_chunk) {
+      chunk_begin = i;
+      in_chunk = true;
+    }
+    i += d.length;
+  }
+  return out;
+}
+
+constexpr size_t kMaxWordBytes = 64;
+
+std::vector<Candidate> spell_candidates(std::string_view text) {
+  std::vector<Candidate> out;
+  const std::vector<Range> skip = non_prose_chunks(text);
+  size_t next_skip = 0;
+  for (const Word& word : words(text)) {
+    if (word.status < UBRK_WORD_LETTER || word.status >= UBRK_WORD_LETTER_LIMIT) continue;
+    while (next_skip < skip.size() && skip[next_skip].end <= word.begin) ++next_skip;
+    if (next_skip < skip.size() && skip[next_skip].begin < word.end) continue;
+    if (has_inner_punctuation(word.in(text))) continue;
+    for (const Range& run : latin_runs(text, word.begin, word.end)) {
+      const std::string_view s = run.in(text);
+      if (s.size() > kMaxWordBytes)
+        continue;  // no word is this long: a hash, a blob, a hostile file
+      size_t letters = 0, upper = 0;
+      bool camel = false, previous_lower = false;
+      for (size_t i = 0; i < s.size();) {
+        const utf8::Decoded d = utf8::decode(s, i);
+        i += d.length;
+        if (is_apostrophe(d.code_point)) {
+          previous_lower = false;
+          continue;
+        }
+        ++letters;
+        const bool is_upper = u_isupper(static_cast<UChar32>(d.code_point));
+        if (is_upper) {
+          ++upper;
+          if (previous_lower) camel = true;
+        }
+        previous_lower = !is_upper;
+      }
+      if (letters < 2 || camel) continue;
+      // Acronyms: "API", "GPUs", "API's".
+      std::string_view stem = s;
+      if (stem.ends_with("'s"))
+        stem.remove_suffix(2);
+      else if (stem.ends_with("\xE2\x80\x99s"))
+        stem.remove_suffix(4);
+      else if (stem.ends_with('s'))
+        stem.remove_suffix(1);
+      bool acronym = upper == letters && letters >= 2;
+      if (!acronym && stem.size() >= 2 && stem.size() < s.size()) {
+        acronym =
+            std::all_of(stem.begin(), stem.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+      }
+      // Mixed capitals that are not an acronym are brand and product names: "SELinux", "OAuth".
+      if (!acronym && upper >= 2) continue;
+      const Range compound = hyphen_compound(text, run.begin, run.end);
+      out.push_back({run.begin, run.end, acronym, compound.begin, compound.end});
+    }
+  }
+  return out;
+}
+
+}  // namespace hanmark::text

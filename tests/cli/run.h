@@ -1,0 +1,32 @@
+// Runs the built hanmark binary for CLI tests.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+namespace hanmark::testing {
+
+struct RunResult {
+  int exit_code;
+  std::string out;
+  std::string err;
+};
+
+// Runs `hanmark <args>` through the shell (args are shell words, quote as needed).
+RunResult run_hanmark(const std::string& args, const std::string& env = "");
+
+// A fresh, empty directory under the system temp dir, removed by the destructor.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  const std::filesystem::path& path() const { return path_; }
+  std::filesystem::path write(const std::string& name, const std::string& content) const;
+
+ private:
+  std::filesystem::path path_;
+};
+
+std::string shell_quote(const std::string& word);
+
+}  // namespace hanmark::testing
