@@ -103,6 +103,10 @@ class EmptySection final : public Rule {
       }
     }
 
+    // A file that is only its title is a stub page (a book's chapter index that the site fills
+    // with links to its children), not a post with an empty section.
+    if (blocks.size() == 1) return;
+
     for (size_t i = 0; i < blocks.size(); ++i) {
       if (blocks[i].kind != Block::heading) continue;
       const int level = blocks[i].level;
