@@ -126,7 +126,7 @@ std::string percent_decode(std::string_view s) {
   return out;
 }
 
-// The file name at the end of an image address: "assets/donut.png?v=2" → "donut.png".
+// The file name at the end of an image address: "assets/chart.png?v=2" → "chart.png".
 std::string file_name_of(std::string_view url) {
   if (url.starts_with("data:")) return {};
   url = url.substr(0, url.find_first_of("?#"));

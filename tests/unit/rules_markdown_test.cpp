@@ -134,21 +134,21 @@ TEST_CASE("image-alt: metadata") {
 TEST_CASE("image-alt: placeholder, empty and file-name alt text") {
   const auto rule = make_image_alt();
   const auto found = run(*rule,
-                         "![Alt text](assets/donut.png)\n\n"
-                         "도넛 ![](assets/donut.png) 🎉 ![donut.png](assets/donut.png) "
-                         "![donut](assets/donut.png) ![대체 텍스트](x.png)\n\n"
-                         "![분기별 매출을 보여 주는 도넛 차트](assets/donut.png)\n");
+                         "![Alt text](assets/chart.png)\n\n"
+                         "도넛 ![](assets/chart.png) 🎉 ![chart.png](assets/chart.png) "
+                         "![chart](assets/chart.png) ![대체 텍스트](x.png)\n\n"
+                         "![분기별 매출을 보여 주는 도넛 차트](assets/chart.png)\n");
   REQUIRE(found.size() == 5);
   CHECK(found[0].text == "Alt text");
   CHECK(found[0].message == "image has placeholder alt text 'Alt text'");
   CHECK(found[0].line == 1);
   REQUIRE(found[0].notes.size() == 1);
   CHECK(found[0].notes[0].starts_with("describe what the image shows"));
-  CHECK(found[1].text == "![](assets/donut.png)");
+  CHECK(found[1].text == "![](assets/chart.png)");
   CHECK(found[1].message == "image has no alt text");
-  CHECK(found[2].text == "donut.png");
-  CHECK(found[2].message == "image alt text is its file name 'donut.png'");
-  CHECK(found[3].message == "image alt text is its file name 'donut'");
+  CHECK(found[2].text == "chart.png");
+  CHECK(found[2].message == "image alt text is its file name 'chart.png'");
+  CHECK(found[3].message == "image alt text is its file name 'chart'");
   CHECK(found[4].message == "image has placeholder alt text '대체 텍스트'");
 }
 
@@ -386,17 +386,19 @@ TEST_CASE("heading-bilingual: no convention, no findings") {
             "### 댕글링 참조자(Dangling References)\n\n### 참조자의 규칙\n")
             .empty());
   // Glosses never set a convention, however many there are.
-  CHECK(run(*rule, "## 소개 (Intro)\n\n## 설치 (Install)\n\n## 설정 (Setup)\n\n## 마치며\n").empty());
+  CHECK(
+      run(*rule, "## 소개 (Intro)\n\n## 설치 (Install)\n\n## 설정 (Setup)\n\n## 마치며\n").empty());
   // An English post.
   CHECK(run(*rule, "# Engineering\n\n## Setup\n\n## Training (GPU)\n").empty());
 }
 
 TEST_CASE("heading-bilingual: a majority of bilingual section headings sets the convention") {
   const auto rule = make_heading_bilingual();
-  const auto found = run(*rule,
-                         "## 소개 - Intro\n\n## 설치 - Install\n\n## 학습 - Training\n\n## 설정(Setup)\n\n"
-                         "## 마치며\n\n"
-                         "> ## 인용 - Quote\n");
+  const auto found =
+      run(*rule,
+          "## 소개 - Intro\n\n## 설치 - Install\n\n## 학습 - Training\n\n## 설정(Setup)\n\n"
+          "## 마치며\n\n"
+          "> ## 인용 - Quote\n");
   REQUIRE(found.size() == 2);
   CHECK(found[0].text == "설정(Setup)");  // a gloss where the post separates with ' - '
   CHECK(found[1].text == "마치며");
