@@ -7,5 +7,5 @@ scripts/install-deps.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j"$(nproc)" --target hanmark
 echo
-echo "\$ build/hanmark check examples/sample-post.md"
-build/hanmark check examples/sample-post.md || true
+echo "\$ build/hanmark check --extend-select spelling examples/sample-post.md"
+build/hanmark check --extend-select spelling examples/sample-post.md || true
