@@ -12,7 +12,11 @@ class SpellResources;
 std::unique_ptr<Rule> make_empty_section();
 std::unique_ptr<Rule> make_heading_bilingual();
 std::unique_ptr<Rule> make_image_alt();
+std::unique_ptr<Rule> make_josa(std::shared_ptr<const SpellResources> resources);
+std::unique_ptr<Rule> make_korean_spacing();
+std::unique_ptr<Rule> make_korean_spelling(std::shared_ptr<const SpellResources> resources);
 std::unique_ptr<Rule> make_leftover_comment();
+std::unique_ptr<Rule> make_speech_level();
 std::unique_ptr<Rule> make_spelling(std::shared_ptr<const SpellResources> resources);
 std::unique_ptr<Rule> make_typo(std::shared_ptr<const SpellResources> resources);
 

@@ -10,7 +10,11 @@ std::vector<std::unique_ptr<Rule>> make_all_rules(const RuleResources& resources
   rules.push_back(make_empty_section());
   rules.push_back(make_heading_bilingual());
   rules.push_back(make_image_alt());
+  rules.push_back(make_josa(resources.spelling));
+  rules.push_back(make_korean_spacing());
+  rules.push_back(make_korean_spelling(resources.spelling));
   rules.push_back(make_leftover_comment());
+  rules.push_back(make_speech_level());
   rules.push_back(make_spelling(resources.spelling));
   rules.push_back(make_typo(resources.spelling));
   return rules;

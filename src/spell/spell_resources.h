@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "spell/english_speller.h"
+#include "spell/korean_speller.h"
 #include "spell/typo_table.h"
 
 namespace hanmark {
@@ -25,6 +26,12 @@ struct SpellOptions {
   std::optional<std::string> tech_words;
   // More accepted words (one per element), added to the tech vocabulary.
   std::vector<std::string> extra_words;
+
+  // Korean: hunspell-ko `<korean_dictionary>.aff`/`.dic` from the same search paths; nullopt
+  // keeps the embedded dictionaries/typos-ko.tsv and dictionaries/ko-tech.dic.
+  std::string korean_dictionary = "ko";
+  std::optional<std::string> korean_typo_table;
+  std::optional<std::string> korean_tech_words;
 };
 
 class SpellResources {
@@ -37,6 +44,12 @@ class SpellResources {
 
   const TypoTable& typos() const;
   const EnglishSpeller& english() const;
+  // Korean misspellings (dictionaries/typos-ko.tsv) and the Korean speller (hunspell-ko plus
+  // dictionaries/ko-tech.dic), each loaded on first use.
+  const KoreanTypoTable& korean_typos() const;
+  const KoreanSpeller& korean() const;
+  // The Korean .dic file in use, or empty when none was found. Loads the speller.
+  const std::string& korean_dictionary_path() const;
 
   // False when the English hunspell dictionary was not found: the spelling rule then reports
   // nothing, and front ends should warn. Loads the speller.
@@ -50,6 +63,7 @@ class SpellResources {
 
  private:
   void load_english() const;
+  void load_korean() const;
 
   SpellOptions options_;
   mutable std::once_flag typos_once_;
@@ -57,6 +71,11 @@ class SpellResources {
   mutable std::unique_ptr<TypoTable> typos_;
   mutable std::unique_ptr<EnglishSpeller> english_;
   mutable std::string english_path_;
+  mutable std::once_flag korean_typos_once_;
+  mutable std::once_flag korean_once_;
+  mutable std::unique_ptr<KoreanTypoTable> korean_typos_;
+  mutable std::unique_ptr<KoreanSpeller> korean_;
+  mutable std::string korean_path_;
 };
 
 }  // namespace hanmark

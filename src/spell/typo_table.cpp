@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "text/hangul.h"
+
 namespace hanmark {
 
 namespace {
@@ -91,6 +93,168 @@ std::optional<std::string> TypoTable::lookup(std::string_view word) const {
   const std::string* correction = find(word);
   if (!correction) return std::nullopt;
   return match_case(word, *correction);
+}
+
+namespace {
+
+constexpr std::string_view kRieul = "\xE3\x84\xB9";  // ㄹ U+3139
+
+// Particles (and copula forms) that may follow a noun: "역활을", "몇일에는", "금새라도".
+constexpr std::string_view kParticles[] = {
+    "이",   "가",   "을",     "를",   "은",     "는",     "의",     "에",     "에서",
+    "에게", "한테", "께",     "으로", "로",     "으로서", "로서",   "으로써", "로써",
+    "와",   "과",   "도",     "만",   "까지",   "부터",   "처럼",   "보다",   "만큼",
+    "조차", "마저", "밖에",   "뿐",   "이나",   "나",     "이랑",   "랑",     "이라도",
+    "라도", "이란", "란",     "이라", "라",     "이라고", "라고",   "이야",   "야",
+    "이다", "다",   "이에요", "예요", "입니다", "이고",   "고",     "이며",   "며",
+    "간",   "요",   "씩",     "쯤",   "엔",     "인",     "들",     "에선",   "이라는",
+    "라는", "이면", "면",     "에는", "에도",   "에서는", "에서도", "으로는", "로는"};
+
+}  // namespace
+
+bool is_particle_sequence(std::string_view rest) {
+  if (rest.empty()) return true;
+  for (std::string_view first : kParticles) {
+    if (!rest.starts_with(first)) continue;
+    const std::string_view tail = rest.substr(first.size());
+    if (tail.empty()) return true;
+    for (std::string_view second : kParticles)
+      if (tail == second) return true;
+  }
+  return false;
+}
+
+KoreanTypoTable KoreanTypoTable::parse(std::string_view tsv) {
+  KoreanTypoTable table;
+  size_t line_number = 0;
+  while (!tsv.empty()) {
+    const size_t newline = tsv.find('\n');
+    std::string_view line = tsv.substr(0, newline);
+    tsv.remove_prefix(newline == std::string_view::npos ? tsv.size() : newline + 1);
+    ++line_number;
+    if (line.ends_with('\r')) line.remove_suffix(1);
+    if (trim(line).empty() || trim(line).starts_with('#')) continue;
+    std::vector<std::string_view> fields;
+    for (std::string_view rest = line;;) {
+      const size_t tab = rest.find('\t');
+      fields.push_back(trim(rest.substr(0, tab)));
+      if (tab == std::string_view::npos) break;
+      rest.remove_prefix(tab + 1);
+    }
+    const auto problem = [&](std::string_view what) {
+      table.problems_.push_back("line " + std::to_string(line_number) + ": " + std::string(what));
+    };
+    if (fields.size() != 4 || fields[0].empty() || fields[1].empty() || fields[3].empty()) {
+      problem("expected 'misspelling<TAB>correction<TAB>mode<TAB>rule'");
+      continue;
+    }
+    Entry entry;
+    static constexpr std::pair<std::string_view, Mode> kModes[] = {{"word", Mode::word},
+                                                                   {"stem", Mode::stem},
+                                                                   {"ending", Mode::ending},
+                                                                   {"infix", Mode::infix},
+                                                                   {"phrase", Mode::phrase}};
+    bool known = false;
+    for (const auto& [name, mode] : kModes)
+      if (fields[2] == name) entry.mode = mode, known = true;
+    if (!known) {
+      problem("unknown mode '" + std::string(fields[2]) + "'");
+      continue;
+    }
+    std::string_view misspelling = fields[0];
+    if (misspelling.starts_with(kRieul)) {
+      entry.after_rieul = true;
+      misspelling.remove_prefix(kRieul.size());
+    }
+    entry.misspelling = std::string(misspelling);
+    bool bad = entry.misspelling.empty() ||
+               (entry.mode == Mode::phrase) != (entry.misspelling.find(' ') != std::string::npos);
+    for (std::string_view rest = fields[1]; !bad;) {
+      const size_t bar = rest.find('|');
+      std::string_view correction = trim(rest.substr(0, bar));
+      if (entry.after_rieul) {
+        if (!correction.starts_with(kRieul))
+          bad = true;
+        else
+          correction.remove_prefix(kRieul.size());
+      }
+      if (correction == entry.misspelling) bad = true;
+      entry.corrections.emplace_back(correction);
+      if (bar == std::string_view::npos) break;
+      rest.remove_prefix(bar + 1);
+    }
+    if (bad) {
+      problem("malformed misspelling or correction");
+      continue;
+    }
+    entry.rule = std::string(fields[3]);
+    table.entries_.push_back(std::move(entry));
+  }
+  return table;
+}
+
+std::vector<KoreanTypoTable::Match> KoreanTypoTable::find(std::string_view text) const {
+  std::vector<Match> found;
+  if (entries_.empty()) return found;
+  const std::vector<hangul::Run> runs = hangul::runs(text);
+  for (size_t r = 0; r < runs.size(); ++r) {
+    const hangul::Run& run = runs[r];
+    const std::string_view word = run.in(text);
+    for (const Entry& entry : entries_) {
+      const std::string_view key = entry.misspelling;
+      const auto add = [&](size_t offset, uint32_t word_end) {
+        // A 'ㄹ' entry needs a syllable with the final ㄹ right before it, in the same word.
+        if (entry.after_rieul && (offset == 0 || !hangul::has_final_rieul(hangul::last_code_point(
+                                                     word.substr(0, offset)))))
+          return;
+        const uint32_t begin = run.begin + static_cast<uint32_t>(offset);
+        found.push_back(
+            {begin, begin + static_cast<uint32_t>(key.size()), run.begin, word_end, &entry});
+      };
+      switch (entry.mode) {
+        case Mode::word:
+          if (word.starts_with(key) && is_particle_sequence(word.substr(key.size())))
+            add(0, run.end);
+          break;
+        case Mode::stem:
+          if (word.starts_with(key)) add(0, run.end);
+          break;
+        case Mode::ending:
+          if (word.ends_with(key)) add(word.size() - key.size(), run.end);
+          break;
+        case Mode::infix:
+          for (size_t at = word.find(key); at != std::string_view::npos;
+               at = word.find(key, at + key.size()))
+            add(at, run.end);
+          break;
+        case Mode::phrase: {
+          const size_t space = key.find(' ');
+          const std::string_view first = key.substr(0, space), second = key.substr(space + 1);
+          if (word != first || r + 1 >= runs.size()) break;
+          const hangul::Run& next = runs[r + 1];
+          if (next.begin != run.end + 1 || text[run.end] != ' ') break;
+          if (!next.in(text).starts_with(second)) break;
+          found.push_back({run.begin, static_cast<uint32_t>(run.end + 1 + second.size()), run.begin,
+                           next.end, &entry});
+          break;
+        }
+      }
+    }
+  }
+  std::sort(found.begin(), found.end(), [](const Match& a, const Match& b) {
+    if (a.begin != b.begin) return a.begin < b.begin;
+    return a.end > b.end;
+  });
+  std::vector<Match> out;
+  for (const Match& m : found) {
+    if (!out.empty() && m.begin < out.back().end) {
+      // Overlap: keep the longer one.
+      if (m.end - m.begin > out.back().end - out.back().begin) out.back() = m;
+      continue;
+    }
+    out.push_back(m);
+  }
+  return out;
 }
 
 }  // namespace hanmark

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,5 +38,55 @@ class TypoTable {
   std::unordered_map<std::string, std::string> corrections_;  // lower-case misspelling → fix
   std::vector<std::string> problems_;
 };
+
+// Known Korean misspellings (dictionaries/typos-ko.tsv): lines
+// `misspelling<TAB>correction<TAB>mode<TAB>rule`. The rule column names the norm the misspelling
+// breaks ("한글 맞춤법 제35항"); a correction may list alternatives separated by '|' (then no
+// single correction is certain). The mode says where in a word (a maximal run of Hangul
+// syllables) the misspelling may stand, so that it never matches inside a longer correct word:
+//   word    the whole run, optionally followed by particles ("몇일", "몇일에", "역활을")
+//   stem    the start of a run, anything may follow ("아니였" in "아니였거든요")
+//   ending  the end of a run ("거에요" in "싶은거에요")
+//   infix   anywhere in a run: syllables that are always wrong ("됬")
+//   phrase  "A B": a run that is exactly A, one space, and a run that starts with B ("않 되")
+// A misspelling that starts with the jamo 'ㄹ' (U+3139) matches only after a syllable whose final
+// consonant is ㄹ, and the jamo is not part of the match ("ㄹ께요" matches "께요" in "할께요");
+// its correction then starts with 'ㄹ' too.
+class KoreanTypoTable {
+ public:
+  enum class Mode { word, stem, ending, infix, phrase };
+  struct Entry {
+    std::string misspelling;  // without a leading 'ㄹ'
+    std::vector<std::string> corrections;
+    Mode mode = Mode::word;
+    std::string rule;
+    bool after_rieul = false;
+  };
+  struct Match {
+    uint32_t begin;  // the misspelled bytes of the text
+    uint32_t end;
+    uint32_t word_begin;  // the word (or the two words of a phrase) they are part of
+    uint32_t word_end;
+    const Entry* entry;
+  };
+
+  static KoreanTypoTable parse(std::string_view tsv);
+
+  // Matches in `text`, sorted and non-overlapping (the longest match wins where two overlap).
+  std::vector<Match> find(std::string_view text) const;
+
+  const std::vector<Entry>& entries() const { return entries_; }
+  size_t size() const { return entries_.size(); }
+  bool empty() const { return entries_.empty(); }
+  // "line N: ..." for each skipped line.
+  const std::vector<std::string>& problems() const { return problems_; }
+
+ private:
+  std::vector<Entry> entries_;
+  std::vector<std::string> problems_;
+};
+
+// True if `rest` is empty or one or two Korean particles ("", "을", "에서는", "이라고").
+bool is_particle_sequence(std::string_view rest);
 
 }  // namespace hanmark

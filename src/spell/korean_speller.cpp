@@ -1,0 +1,256 @@
+#include "spell/korean_speller.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+#include <hunspell/hunspell.hxx>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "core/utf8.h"
+#include "text/hangul.h"
+
+namespace hanmark {
+
+namespace {
+
+constexpr char32_t kFirstSyllable = 0xAC00;
+constexpr int kInitials = 19, kVowels = 21, kFinals = 28;
+
+std::u32string decode_all(std::string_view s) {
+  std::u32string out;
+  for (size_t i = 0; i < s.size();) {
+    const utf8::Decoded d = utf8::decode(s, i);
+    out.push_back(d.code_point);
+    i += d.length;
+  }
+  return out;
+}
+
+std::string encode_all(const std::u32string& s) {
+  std::string out;
+  for (char32_t cp : s) utf8::append(out, cp);
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  while (!s.empty() && space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+std::string nfc_of(std::string_view word) {
+  return hangul::is_nfc(word) ? std::string(word) : hangul::to_nfc(word);
+}
+
+// ko.dic stores its entries as conjoining jamo: added words and model words must be decomposed.
+std::string nfd_of(std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  if (U_FAILURE(status)) return std::string(text);
+  const icu::UnicodeString out =
+      nfd->normalize(icu::UnicodeString::fromUTF8(
+                         icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))),
+                     status);
+  if (U_FAILURE(status)) return std::string(text);
+  std::string utf8;
+  out.toUTF8String(utf8);
+  return utf8;
+}
+
+// The particle pairs whose two forms depend on the final consonant of the noun before them,
+// longest first so that "이나" is seen before "나".
+struct ParticlePair {
+  std::string_view with_final;     // after a final consonant
+  std::string_view without_final;  // after a vowel
+};
+constexpr ParticlePair kParticlePairs[] = {
+    {"이에요", "예요"}, {"이랑", "랑"}, {"이나", "나"}, {"으로", "로"},
+    {"을", "를"},       {"이", "가"},   {"은", "는"},   {"과", "와"},
+};
+
+}  // namespace
+
+KoreanSpeller::KoreanSpeller() = default;
+
+KoreanSpeller::KoreanSpeller(const std::string& aff_path, const std::string& dic_path,
+                             std::string_view tech_words) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(aff_path, ec) ||
+      !std::filesystem::is_regular_file(dic_path, ec))
+    return;
+  hunspell_ = std::make_unique<Hunspell>(aff_path.c_str(), dic_path.c_str());
+  while (!tech_words.empty()) {
+    const size_t newline = tech_words.find('\n');
+    std::string_view line = tech_words.substr(0, newline);
+    tech_words.remove_prefix(newline == std::string_view::npos ? tech_words.size() : newline + 1);
+    line = trim(line.substr(0, line.find('#')));
+    if (line.empty()) continue;
+    const size_t slash = line.find('/');
+    const std::string word = nfc_of(trim(line.substr(0, slash)));
+    if (word.empty()) continue;
+    const std::string model =
+        slash == std::string_view::npos ? std::string() : nfd_of(trim(line.substr(slash + 1)));
+    // Entries go in decomposed, like ko.dic's own (spell() converts its input with ICONV).
+    // A word whose model is unknown is still accepted as written.
+    const std::string stored = nfd_of(word);
+    if (model.empty() || hunspell_->add_with_affix(stored, model) != 0) hunspell_->add(stored);
+    tech_words_.insert(word);
+  }
+  available_ = true;
+}
+
+KoreanSpeller::~KoreanSpeller() = default;
+
+bool KoreanSpeller::is_tech_word(std::string_view word) const {
+  return tech_words_.contains(nfc_of(word));
+}
+
+bool KoreanSpeller::check_locked(const std::string& nfc) const {
+  return hunspell_->spell(nfc);
+}
+
+bool KoreanSpeller::correct_nfc(const std::string& nfc) const {
+  {
+    std::shared_lock lock(cache_mutex_);
+    if (auto it = correct_cache_.find(nfc); it != correct_cache_.end()) return it->second;
+  }
+  bool result;
+  {
+    std::lock_guard lock(hunspell_mutex_);
+    result = check_locked(nfc);
+  }
+  std::unique_lock lock(cache_mutex_);
+  correct_cache_.emplace(nfc, result);
+  return result;
+}
+
+bool KoreanSpeller::correct(std::string_view word) const {
+  if (!available_ || word.empty()) return true;
+  return correct_nfc(nfc_of(word));
+}
+
+std::optional<std::string> KoreanSpeller::particle_fix(std::string_view word) const {
+  if (!available_ || word.empty()) return std::nullopt;
+  const std::string nfc = nfc_of(word);
+  if (correct_nfc(nfc)) return std::nullopt;
+  for (const ParticlePair& pair : kParticlePairs) {
+    for (const auto& [from, to] : {std::pair{pair.with_final, pair.without_final},
+                                   std::pair{pair.without_final, pair.with_final}}) {
+      if (nfc.size() <= from.size() || !nfc.ends_with(from)) continue;
+      const std::string stem = nfc.substr(0, nfc.size() - from.size());
+      // "…이나" ends with "나" too: the longer particle was already tried.
+      if (from == pair.without_final && stem.ends_with("이") && pair.with_final.starts_with("이"))
+        continue;
+      if (from == "로" && stem.ends_with("으")) continue;
+      const std::string candidate = stem + std::string(to);
+      if (correct_nfc(candidate)) return candidate;
+    }
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> KoreanSpeller::near_misses(std::string_view word) const {
+  if (!available_ || word.empty()) return {};
+  const std::string nfc = nfc_of(word);
+  {
+    std::shared_lock lock(cache_mutex_);
+    if (auto it = near_miss_cache_.find(nfc); it != near_miss_cache_.end()) return it->second;
+  }
+  std::vector<std::string> out;
+  const std::u32string original = decode_all(nfc);
+  const bool all_syllables = std::all_of(original.begin(), original.end(), hangul::is_syllable);
+  if (all_syllables && !original.empty() && original.size() <= kMaxNearMissSyllables) {
+    std::vector<std::string> candidates;
+    // Vowels first (소흘히 → 소홀히, 였 → 었), then finals (됬 → 됐), then initials.
+    for (int kind = 0; kind < 3; ++kind) {
+      for (size_t i = 0; i < original.size(); ++i) {
+        const int index = static_cast<int>(original[i] - kFirstSyllable);
+        const int l = index / (kVowels * kFinals), v = (index / kFinals) % kVowels,
+                  t = index % kFinals;
+        const int count = kind == 0 ? kVowels : kind == 1 ? kFinals : kInitials;
+        for (int x = 0; x < count; ++x) {
+          const int nl = kind == 2 ? x : l, nv = kind == 0 ? x : v, nt = kind == 1 ? x : t;
+          if (nl == l && nv == v && nt == t) continue;
+          std::u32string edited = original;
+          edited[i] = kFirstSyllable + static_cast<char32_t>((nl * kVowels + nv) * kFinals + nt);
+          candidates.push_back(encode_all(edited));
+        }
+      }
+    }
+    std::vector<bool> accepted(candidates.size());
+    {
+      std::lock_guard lock(hunspell_mutex_);
+      for (size_t i = 0; i < candidates.size(); ++i) accepted[i] = check_locked(candidates[i]);
+    }
+    for (size_t i = 0; i < candidates.size() && out.size() < kMaxSuggestions; ++i)
+      if (accepted[i]) out.push_back(candidates[i]);
+  }
+  std::unique_lock lock(cache_mutex_);
+  near_miss_cache_.emplace(nfc, out);
+  return out;
+}
+
+std::vector<std::string> KoreanSpeller::suggest_uncached(const std::string& nfc) const {
+  if (suggestion_calls_.load() >= kMaxSuggestionCalls ||
+      suggestion_micros_.load() >=
+          std::chrono::duration_cast<std::chrono::microseconds>(kSuggestionBudget).count())
+    return {};
+  ++suggestion_calls_;
+  const auto start = std::chrono::steady_clock::now();
+  std::vector<std::string> raw;
+  {
+    std::lock_guard lock(hunspell_mutex_);
+    raw = hunspell_->suggest(nfc);
+  }
+  suggestion_micros_ += std::chrono::duration_cast<std::chrono::microseconds>(
+                            std::chrono::steady_clock::now() - start)
+                            .count();
+  std::vector<std::string> single, spaced;
+  for (std::string& s : raw) {
+    // ko.dic stores decomposed jamo; hunspell usually converts back, but be sure.
+    std::string text = nfc_of(s);
+    if (text == nfc || text.empty()) continue;
+    auto& bucket = text.find(' ') == std::string::npos ? single : spaced;
+    if (std::find(bucket.begin(), bucket.end(), text) == bucket.end())
+      bucket.push_back(std::move(text));
+  }
+  std::vector<std::string> out;
+  for (auto* bucket : {&single, &spaced})
+    for (std::string& s : *bucket)
+      if (out.size() < kMaxSuggestions) out.push_back(std::move(s));
+  return out;
+}
+
+std::vector<std::string> KoreanSpeller::suggest(std::string_view word) const {
+  if (!available_ || word.empty()) return {};
+  const std::string key = nfc_of(word);
+  {
+    std::shared_lock lock(cache_mutex_);
+    if (auto it = suggest_cache_.find(key); it != suggest_cache_.end()) {
+      const auto pending = it->second;
+      lock.unlock();
+      return pending.get();
+    }
+  }
+  std::promise<std::vector<std::string>> promise;
+  const std::shared_future<std::vector<std::string>> future = promise.get_future().share();
+  {
+    std::unique_lock lock(cache_mutex_);
+    auto [it, inserted] = suggest_cache_.try_emplace(key, future);
+    if (!inserted) {
+      const auto pending = it->second;
+      lock.unlock();
+      return pending.get();
+    }
+  }
+  try {
+    promise.set_value(suggest_uncached(key));
+  } catch (...) {
+    promise.set_exception(std::current_exception());
+  }
+  return future.get();
+}
+
+}  // namespace hanmark

@@ -1,0 +1,95 @@
+// The Korean speller: hunspell-ko (from the system) plus hanmark's Korean tech and loanword
+// vocabulary (dictionaries/ko-tech.dic, each word added with a model word so particles attach),
+// behind caches shared by all threads.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <future>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <shared_mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+class Hunspell;
+
+namespace hanmark {
+
+class KoreanSpeller {
+ public:
+  static constexpr size_t kMaxSuggestions = 5;
+  // hunspell-ko needs ~100 ms for one suggest() call. A speller (one per run) makes at most this
+  // many calls and spends at most kSuggestionBudget on them; later calls return nothing.
+  static constexpr size_t kMaxSuggestionCalls = 64;
+  static constexpr std::chrono::milliseconds kSuggestionBudget{4000};
+
+  // An unavailable speller: accepts every word and suggests nothing.
+  KoreanSpeller();
+  // Loads hunspell-ko from `aff_path`/`dic_path` and adds the entries of `tech_words` (lines
+  // `word/model`: the word inflects like the model word, a noun or verb hunspell-ko knows; a line
+  // without '/' adds the bare word; '#' starts a comment). available() is false if the files
+  // cannot be read.
+  KoreanSpeller(const std::string& aff_path, const std::string& dic_path,
+                std::string_view tech_words);
+  ~KoreanSpeller();
+  KoreanSpeller(const KoreanSpeller&) = delete;
+  KoreanSpeller& operator=(const KoreanSpeller&) = delete;
+
+  // False when hunspell-ko was not found: rules then report nothing.
+  bool available() const { return available_; }
+
+  // `word` is a run of Hangul syllables, possibly with particles and endings attached
+  // ("컴포넌트를", "렌더링하는"). NFC-normalised before checking. Always true when unavailable.
+  // Cached; thread-safe.
+  bool correct(std::string_view word) const;
+
+  // Corrections, best first, computed lazily under a time budget (hunspell-ko takes ~100 ms a
+  // word); empty when the budget ran out or there is none. Suggestions with spaces come last.
+  // Cached; thread-safe.
+  std::vector<std::string> suggest(std::string_view word) const;
+
+  // When `word` is rejected only because of its final particle — swapping it for the other form
+  // of the same particle (을/를, 이/가, 은/는, 과/와, 으로/로, 이나/나, 이랑/랑, 이에요/예요)
+  // makes hunspell-ko accept it — the corrected word ("모델를" → "모델을").
+  std::optional<std::string> particle_fix(std::string_view word) const;
+
+  // Accepted words that differ from `word` (a rejected Hangul word) in exactly one jamo of one
+  // syllable — its initial, vowel or final consonant ("소흘히" → "소홀히", "아니였다" →
+  // "아니었다"), best first (vowels, then finals, then initials; left to right), at most
+  // kMaxSuggestions. Deterministic and fast (hundreds of spell checks, no hunspell suggest()).
+  // Empty for words longer than kMaxNearMissSyllables. Cached; thread-safe.
+  static constexpr size_t kMaxNearMissSyllables = 10;
+  std::vector<std::string> near_misses(std::string_view word) const;
+
+  // True if `word` (NFC) is an entry of the tech vocabulary, exactly.
+  bool is_tech_word(std::string_view word) const;
+  size_t tech_word_count() const { return tech_words_.size(); }
+  // How many hunspell suggest() calls were made (for tests and benchmarks).
+  size_t suggestion_calls() const { return suggestion_calls_.load(); }
+
+ private:
+  bool check_locked(const std::string& nfc) const;  // caller holds hunspell_mutex_
+  bool correct_nfc(const std::string& nfc) const;
+  std::vector<std::string> suggest_uncached(const std::string& nfc) const;
+
+  bool available_ = false;
+  std::unique_ptr<Hunspell> hunspell_;  // not thread-safe: used under hunspell_mutex_
+  mutable std::mutex hunspell_mutex_;
+  std::unordered_set<std::string> tech_words_;
+
+  mutable std::shared_mutex cache_mutex_;
+  mutable std::unordered_map<std::string, bool> correct_cache_;
+  mutable std::unordered_map<std::string, std::vector<std::string>> near_miss_cache_;
+  mutable std::unordered_map<std::string, std::shared_future<std::vector<std::string>>>
+      suggest_cache_;
+
+  mutable std::atomic<size_t> suggestion_calls_{0};
+  mutable std::atomic<int64_t> suggestion_micros_{0};
+};
+
+}  // namespace hanmark

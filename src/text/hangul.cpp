@@ -1,0 +1,90 @@
+#include "text/hangul.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include "core/utf8.h"
+
+namespace hanmark::hangul {
+
+namespace {
+
+constexpr char32_t kFirst = 0xAC00;
+constexpr int kFinals = 28;
+
+bool is_space(char32_t cp) {
+  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 || cp == 0x3000;
+}
+
+const icu::Normalizer2& nfc() {
+  UErrorCode status = U_ZERO_ERROR;
+  return *icu::Normalizer2::getNFCInstance(status);
+}
+
+}  // namespace
+
+int final_index(char32_t cp) {
+  if (!is_syllable(cp)) return -1;
+  return static_cast<int>((cp - kFirst) % kFinals);
+}
+
+char32_t with_final(char32_t syllable, int final) {
+  if (!is_syllable(syllable) || final < 0 || final >= kFinals) return syllable;
+  return syllable - static_cast<char32_t>(final_index(syllable)) + static_cast<char32_t>(final);
+}
+
+char32_t last_code_point(std::string_view text) {
+  if (text.empty()) return 0;
+  size_t i = text.size() - 1;
+  while (i > 0 && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
+  return utf8::decode(text, i).code_point;
+}
+
+bool Run::attached_to_non_hangul() const {
+  if (before == 0 || is_space(before)) return false;
+  // Opening punctuation starts a word: "(모델을" and "'서버'를" differ in what the particle
+  // follows.
+  return !(before == '(' || before == '[' || before == '{' || before == '<' || before == 0x201C ||
+           before == 0x2018 || before == 0x300C || before == 0x300E);
+}
+
+std::vector<Run> runs(std::string_view text) {
+  std::vector<Run> out;
+  char32_t previous = 0;
+  for (size_t i = 0; i < text.size();) {
+    const utf8::Decoded d = utf8::decode(text, i);
+    if (!is_syllable(d.code_point)) {
+      if (!out.empty() && out.back().end == i) out.back().after = d.code_point;
+      previous = d.code_point;
+      i += d.length;
+      continue;
+    }
+    if (out.empty() || out.back().end != i) {
+      out.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(i), previous, 0});
+    }
+    i += d.length;
+    out.back().end = static_cast<uint32_t>(i);
+    previous = d.code_point;
+  }
+  return out;
+}
+
+std::string to_nfc(std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::UnicodeString in = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  const icu::UnicodeString out = nfc().normalize(in, status);
+  std::string utf8_out;
+  if (U_FAILURE(status)) return std::string(text);
+  out.toUTF8String(utf8_out);
+  return utf8_out;
+}
+
+bool is_nfc(std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::UnicodeString in = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  return nfc().isNormalized(in, status) || U_FAILURE(status);
+}
+
+}  // namespace hanmark::hangul

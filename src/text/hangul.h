@@ -1,0 +1,56 @@
+// Hangul syllable arithmetic and Hangul runs of prose text: the one place Korean letters are
+// taken apart.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hanmark::hangul {
+
+inline bool is_syllable(char32_t cp) {
+  return cp >= 0xAC00 && cp <= 0xD7A3;
+}
+
+// Index of the final consonant (jongseong) of a precomposed syllable: 0 for none, 8 for ㄹ,
+// 1..27 in the Unicode order (ㄱ ㄲ ㄳ ㄴ ㄵ ㄶ ㄷ ㄹ ㄺ …). -1 for a code point that is not a
+// syllable.
+int final_index(char32_t cp);
+inline constexpr int kFinalRieul = 8;
+
+inline bool has_final(char32_t cp) {
+  return final_index(cp) > 0;
+}
+inline bool has_final_rieul(char32_t cp) {
+  return final_index(cp) == kFinalRieul;
+}
+
+// The syllable with its final consonant replaced (0 removes it).
+char32_t with_final(char32_t syllable, int final);
+
+// The last code point of UTF-8 `text` (0 when empty).
+char32_t last_code_point(std::string_view text);
+
+// A maximal run of Hangul syllables in prose text, with what stands right before and after it:
+// a particle written straight after Latin text, digits, code or a closing bracket
+// (`OpenCV를`, `` `x`를 ``, `(DOM)을`) has no Hangul word of its own to check.
+struct Run {
+  uint32_t begin;  // byte offsets into the text
+  uint32_t end;
+  char32_t before;  // code point right before the run, 0 at the start of the text
+  char32_t after;   // code point right after the run, 0 at the end of the text
+
+  std::string_view in(std::string_view text) const { return text.substr(begin, end - begin); }
+  // True when the run is glued to something that is neither Hangul nor white space nor
+  // ordinary opening punctuation (Latin letters, digits, U+FFFC code stand-ins, ')' ']' '"' …).
+  bool attached_to_non_hangul() const;
+};
+
+std::vector<Run> runs(std::string_view text);
+
+// NFC form of UTF-8 text (decomposed jamo from macOS composed back to syllables).
+std::string to_nfc(std::string_view text);
+bool is_nfc(std::string_view text);
+
+}  // namespace hanmark::hangul

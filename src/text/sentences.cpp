@@ -1,0 +1,223 @@
+#include "text/sentences.h"
+
+#include <algorithm>
+#include <optional>
+
+#include "core/utf8.h"
+
+namespace hanmark::text {
+
+namespace {
+
+struct Cp {
+  char32_t cp;
+  uint32_t offset;
+  uint32_t length;
+  uint32_t end() const { return offset + length; }
+};
+
+std::vector<Cp> decode_all(std::string_view text) {
+  std::vector<Cp> out;
+  out.reserve(text.size() / 2 + 1);
+  for (size_t i = 0; i < text.size();) {
+    const utf8::Decoded d = utf8::decode(text, i);
+    out.push_back({d.code_point, static_cast<uint32_t>(i), d.length});
+    i += d.length;
+  }
+  return out;
+}
+
+bool is_syllable(char32_t cp) {
+  return cp >= 0xAC00 && cp <= 0xD7A3;
+}
+
+bool is_latin_or_digit(char32_t cp) {
+  return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') ||
+         (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) || (cp >= 0x1E00 && cp <= 0x1EFF);
+}
+
+bool is_space(char32_t cp) {
+  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 || cp == 0x3000 ||
+         (cp >= 0x2000 && cp <= 0x200B);
+}
+
+bool is_terminator(char32_t cp) {
+  return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 /* … */ || cp == 0x2025 /* ‥ */ ||
+         cp == 0x3002 /* 。 */ || cp == 0xFF0E /* ． */ || cp == 0xFF01 /* ！ */ ||
+         cp == 0xFF1F /* ？ */ || cp == 0x203C /* ‼ */ || cp == 0x2049 /* ⁉ */;
+}
+
+bool is_closer(char32_t cp) {
+  return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == '}' || cp == 0x201D ||
+         cp == 0x2019 || cp == 0x300D || cp == 0x300F || cp == 0xFF09 || cp == 0x3009 ||
+         cp == 0x300B || static_cast<char>(cp) == kQuoteMask;
+}
+
+char32_t normalized_terminator(const std::vector<Cp>& cps, size_t first, size_t last) {
+  bool question = false, exclamation = false, dots = false;
+  for (size_t i = first; i < last; ++i) {
+    const char32_t cp = cps[i].cp;
+    question = question || cp == '?' || cp == 0xFF1F || cp == 0x2049;
+    exclamation = exclamation || cp == '!' || cp == 0xFF01 || cp == 0x203C;
+    dots = dots || cp == 0x2026 || cp == 0x2025;
+  }
+  if (question) return '?';
+  if (exclamation) return '!';
+  if (dots || last - first >= 2) return 0x2026;
+  return '.';
+}
+
+// Hangul syllables of the word starting at cps[i] (stops at the first other code point).
+std::u32string syllables_from(const std::vector<Cp>& cps, size_t i) {
+  std::u32string out;
+  for (; i < cps.size() && is_syllable(cps[i].cp); ++i) out += cps[i].cp;
+  return out;
+}
+
+// "…겠다! 라고 하시는": the word after the terminator continues an unquoted quotation.
+bool starts_quotative(const std::vector<Cp>& cps, size_t i) {
+  while (i < cps.size() && (cps[i].cp == ' ' || cps[i].cp == '\t')) ++i;
+  const std::u32string word = syllables_from(cps, i);
+  for (std::u32string_view prefix : {U"라고", U"라는", U"라며", U"라면서", U"라던", U"하고",
+                                     U"하며", U"하면서", U"하는", U"하던", U"하니"})
+    if (word.starts_with(prefix)) return true;
+  return word == U"란" || word == U"고" || word == U"며";
+}
+
+void mask(std::string& out, uint32_t begin, uint32_t end) {
+  std::fill(out.begin() + begin, out.begin() + end, kQuoteMask);
+}
+
+}  // namespace
+
+std::string mask_quotations(std::string_view text) {
+  std::string out(text);
+  if (text.find_first_of("\"'\xE2\xE3") == std::string_view::npos) return out;
+  const std::vector<Cp> cps = decode_all(text);
+  auto masked = [&](size_t i) { return out[cps[i].offset] == kQuoteMask; };
+  // Only Latin letters make an apostrophe: "don't"; Korean attaches particles to a closing quote
+  // ('괜찮다'고, '값'을).
+  auto letter = [&](size_t i) { return i < cps.size() && is_latin_or_digit(cps[i].cp); };
+  // Pairs open/close marks in order; `opens`/`closes` decide per position.
+  auto pair = [&](auto opens, auto closes) {
+    std::optional<size_t> open;
+    for (size_t i = 0; i < cps.size(); ++i) {
+      if (masked(i)) continue;
+      if (!open) {
+        if (opens(i)) open = i;
+      } else if (closes(i)) {
+        mask(out, cps[*open].offset, cps[i].end());
+        open.reset();
+      }
+    }
+  };
+  auto is = [&](char32_t cp) { return [&cps, cp](size_t i) { return cps[i].cp == cp; }; };
+  pair(is(0x300C), is(0x300D));  // 「」
+  pair(is(0x300E), is(0x300F));  // 『』
+  pair(is(0x201C), is(0x201D));  // “”
+  pair(is('"'), is('"'));
+  pair(is(0x2018), [&](size_t i) { return cps[i].cp == 0x2019 && !letter(i + 1); });  // ‘’
+  // A straight single quote between letters is an apostrophe ("don't", "it's").
+  pair([&](size_t i) { return cps[i].cp == '\'' && !(i > 0 && letter(i - 1)); },
+       [&](size_t i) { return cps[i].cp == '\'' && !letter(i + 1); });
+  return out;
+}
+
+std::vector<Sentence> sentences(std::string_view text) {
+  std::vector<Sentence> out;
+  const std::vector<Cp> cps = decode_all(text);
+  size_t start = 0;
+  auto skip_spaces = [&](size_t i) {
+    while (i < cps.size() && is_space(cps[i].cp)) ++i;
+    return i;
+  };
+  auto add = [&](size_t first, uint32_t end, char32_t terminator, bool line_break) {
+    if (first >= cps.size() || cps[first].offset >= end) return;
+    out.push_back({cps[first].offset, end, terminator, line_break});
+  };
+  start = skip_spaces(0);
+  for (size_t i = start; i < cps.size();) {
+    const char32_t cp = cps[i].cp;
+    if (cp == '\n') {
+      uint32_t end = cps[i].offset;
+      if (end > 0 && text[end - 1] == '\r') --end;
+      add(start, end, 0, true);
+      start = skip_spaces(i + 1);
+      i = start;
+      continue;
+    }
+    if (!is_terminator(cp)) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < cps.size() && is_terminator(cps[j].cp)) ++j;
+    const size_t terminators_end = j;
+    while (j < cps.size() && is_closer(cps[j].cp)) ++j;
+    bool boundary = false;
+    if (j == cps.size() || is_space(cps[j].cp)) {
+      boundary = !starts_quotative(cps, j);
+    } else if (i > 0 && is_syllable(cps[i - 1].cp) && is_syllable(cps[j].cp)) {
+      boundary = true;  // "했습니다.그리고": a missing space
+    }
+    if (boundary) {
+      add(start, j == cps.size() ? static_cast<uint32_t>(text.size()) : cps[j].offset,
+          normalized_terminator(cps, i, terminators_end), false);
+      start = skip_spaces(j);
+      i = start;
+    } else {
+      i = j;
+    }
+  }
+  if (start < cps.size()) add(start, static_cast<uint32_t>(text.size()), 0, false);
+  return out;
+}
+
+FinalWord final_word(std::string_view text, uint32_t begin, uint32_t end) {
+  FinalWord word;
+  // Offsets below are relative to `begin`; only the sentence is decoded.
+  const std::vector<Cp> cps = decode_all(text.substr(begin, end - begin));
+  const size_t first = 0;
+  size_t i = cps.size();
+  while (i > first) {
+    const char32_t cp = cps[i - 1].cp;
+    if (is_syllable(cp)) break;
+    if (is_latin_or_digit(cp) || cp == 0xFFFC || static_cast<char>(cp) == kQuoteMask ||
+        cp == utf8::kInvalid)
+      return word;
+    if (cp == ')' || cp == 0xFF09) {
+      // A trailing parenthetical: "…설치합니다 (선택 사항)". Kept when it is the whole sentence.
+      const char32_t open = cp == ')' ? U'(' : U'\xFF08';
+      int depth = 0;
+      size_t k = i;
+      for (; k > first; --k) {
+        if (cps[k - 1].cp == cp) ++depth;
+        if (cps[k - 1].cp == open && --depth == 0) break;
+      }
+      if (k > first && depth == 0) {
+        size_t before = k - 1;
+        while (before > first && is_space(cps[before - 1].cp)) --before;
+        if (before > first) {
+          i = before;
+          continue;
+        }
+      }
+    }
+    --i;  // punctuation, symbols, spaces, emoji, compatibility jamo (ㅋㅋ)
+  }
+  if (i == first) return word;
+  size_t k = i;
+  while (k > first && is_syllable(cps[k - 1].cp)) --k;
+  word.begin = begin + cps[k].offset;
+  word.end = begin + cps[i - 1].end();
+  if (k > 0) {
+    word.before = cps[k - 1].cp;
+  } else if (begin > 0) {
+    size_t at = begin - 1;
+    while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+    word.before = utf8::decode(text, at).code_point;
+  }
+  return word;
+}
+
+}  // namespace hanmark::text
