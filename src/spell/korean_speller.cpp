@@ -179,13 +179,9 @@ std::vector<std::string> KoreanSpeller::near_misses(std::string_view word) const
         }
       }
     }
-    std::vector<bool> accepted(candidates.size());
-    {
-      std::lock_guard lock(hunspell_mutex_);
-      for (size_t i = 0; i < candidates.size(); ++i) accepted[i] = check_locked(candidates[i]);
-    }
+    std::lock_guard lock(hunspell_mutex_);
     for (size_t i = 0; i < candidates.size() && out.size() < kMaxSuggestions; ++i)
-      if (accepted[i]) out.push_back(candidates[i]);
+      if (check_locked(candidates[i])) out.push_back(candidates[i]);
   }
   std::unique_lock lock(cache_mutex_);
   near_miss_cache_.emplace(nfc, out);
