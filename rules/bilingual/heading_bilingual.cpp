@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/strings.h"
 #include "core/utf8.h"
 #include "markdown/headings.h"
 #include "rules/all_rules.h"
@@ -75,13 +76,6 @@ Scripts scripts_of(std::string_view text) {
     }
     i += d.length;
   }
-  return s;
-}
-
-std::string_view trim(std::string_view s) {
-  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  while (!s.empty() && blank(s.front())) s.remove_prefix(1);
-  while (!s.empty() && blank(s.back())) s.remove_suffix(1);
   return s;
 }
 

@@ -6,6 +6,7 @@
 
 #include <unicode/uchar.h>
 
+#include "core/strings.h"
 #include "core/utf8.h"
 #include "markdown/html_comments.h"
 #include "rules/all_rules.h"
@@ -44,12 +45,6 @@ bool is_word_byte(char c) {
 }
 char lower(char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_blank(s.back())) s.remove_suffix(1);
-  return s;
 }
 
 std::string lowered(std::string_view s) {

@@ -8,6 +8,7 @@
 
 #include <cmark-gfm.h>
 
+#include "core/strings.h"
 #include "markdown/entities.h"
 #include "markdown/html_comments.h"
 #include "markdown/node.h"
@@ -49,13 +50,7 @@ char lower(char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_blank(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-ByteSpan trim(std::string_view src, ByteSpan span) {
+ByteSpan trim_span(std::string_view src, ByteSpan span) {
   while (span.begin < span.end && is_blank(src[span.begin])) ++span.begin;
   while (span.end > span.begin && is_blank(src[span.end - 1])) --span.end;
   return span;
@@ -287,7 +282,7 @@ void check_markdown_image(const Document& doc, DiagnosticSink& sink, cmark_node*
   const std::string_view alt = trim(alt_text);
   const char* url_c = cmark_node_get_url(image);
   const std::string_view url = url_c ? url_c : "";
-  const ByteSpan alt_span = trim(doc.source(), where.alt);
+  const ByteSpan alt_span = trim_span(doc.source(), where.alt);
   if (alt.empty() || alt_span.empty()) {
     sink.report({where.open, where.end}, "image has no alt text").notes.emplace_back(kDescribeNote);
   } else if (is_placeholder(alt)) {
@@ -416,11 +411,11 @@ void check_img(const Document& doc, DiagnosticSink& sink, const ImgTag& img) {
     d.notes.emplace_back(kDescribeNote);
     d.notes.emplace_back(kDecorativeNote);
   } else if (is_placeholder(alt)) {
-    sink.report(trim(doc.source(), img.alt_value),
+    sink.report(trim_span(doc.source(), img.alt_value),
                 "<img> has placeholder alt text '" + std::string(alt) + "'")
         .notes.emplace_back(kDescribeNote);
   } else if (is_file_name(alt, img.src)) {
-    sink.report(trim(doc.source(), img.alt_value),
+    sink.report(trim_span(doc.source(), img.alt_value),
                 "<img> alt text is its file name '" + std::string(alt) + "'")
         .notes.emplace_back(kDescribeNote);
   }

@@ -278,32 +278,8 @@ std::vector<std::string> EnglishSpeller::suggest_uncached(const std::string& wor
 
 std::vector<std::string> EnglishSpeller::suggest(std::string_view word) const {
   if (!available_ || word.empty()) return {};
-  std::string key(word);
-  {
-    std::shared_lock lock(cache_mutex_);
-    if (auto it = suggest_cache_.find(key); it != suggest_cache_.end()) {
-      const auto pending = it->second;
-      lock.unlock();
-      return pending.get();
-    }
-  }
-  std::promise<std::vector<std::string>> promise;
-  const std::shared_future<std::vector<std::string>> future = promise.get_future().share();
-  {
-    std::unique_lock lock(cache_mutex_);
-    auto [it, inserted] = suggest_cache_.try_emplace(key, future);
-    if (!inserted) {
-      const auto pending = it->second;
-      lock.unlock();
-      return pending.get();
-    }
-  }
-  try {
-    promise.set_value(suggest_uncached(key));
-  } catch (...) {
-    promise.set_exception(std::current_exception());
-  }
-  return future.get();
+  const std::string key(word);
+  return suggest_cache_.get(key, [&] { return suggest_uncached(key); });
 }
 
 }  // namespace hanmark

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <condition_variable>
-#include <future>
 #include <memory>
 #include <mutex>
 #include <shared_mutex>
@@ -12,6 +11,8 @@
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
+
+#include "spell/once_cache.h"
 
 class Hunspell;
 
@@ -93,9 +94,7 @@ class EnglishSpeller {
 
   mutable std::shared_mutex cache_mutex_;
   mutable std::unordered_map<std::string, bool> correct_cache_;
-  // A future, so threads asking for the same word at once wait for one computation.
-  mutable std::unordered_map<std::string, std::shared_future<std::vector<std::string>>>
-      suggest_cache_;
+  OnceCache<std::vector<std::string>> suggest_cache_;
   mutable std::unordered_map<std::string, std::vector<std::string>> near_miss_cache_;
 };
 

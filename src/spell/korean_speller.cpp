@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "core/strings.h"
 #include "core/utf8.h"
 #include "text/hangul.h"
 
@@ -31,13 +32,6 @@ std::string encode_all(const std::u32string& s) {
   std::string out;
   for (char32_t cp : s) utf8::append(out, cp);
   return out;
-}
-
-std::string_view trim(std::string_view s) {
-  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-  while (!s.empty() && space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && space(s.back())) s.remove_suffix(1);
-  return s;
 }
 
 std::string nfc_of(std::string_view word) {
@@ -222,31 +216,7 @@ std::vector<std::string> KoreanSpeller::suggest_uncached(const std::string& nfc)
 std::vector<std::string> KoreanSpeller::suggest(std::string_view word) const {
   if (!available_ || word.empty()) return {};
   const std::string key = nfc_of(word);
-  {
-    std::shared_lock lock(cache_mutex_);
-    if (auto it = suggest_cache_.find(key); it != suggest_cache_.end()) {
-      const auto pending = it->second;
-      lock.unlock();
-      return pending.get();
-    }
-  }
-  std::promise<std::vector<std::string>> promise;
-  const std::shared_future<std::vector<std::string>> future = promise.get_future().share();
-  {
-    std::unique_lock lock(cache_mutex_);
-    auto [it, inserted] = suggest_cache_.try_emplace(key, future);
-    if (!inserted) {
-      const auto pending = it->second;
-      lock.unlock();
-      return pending.get();
-    }
-  }
-  try {
-    promise.set_value(suggest_uncached(key));
-  } catch (...) {
-    promise.set_exception(std::current_exception());
-  }
-  return future.get();
+  return suggest_cache_.get(key, [&] { return suggest_uncached(key); });
 }
 
 }  // namespace hanmark

@@ -5,7 +5,6 @@
 
 #include <atomic>
 #include <chrono>
-#include <future>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -15,6 +14,8 @@
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
+
+#include "spell/once_cache.h"
 
 class Hunspell;
 
@@ -85,8 +86,7 @@ class KoreanSpeller {
   mutable std::shared_mutex cache_mutex_;
   mutable std::unordered_map<std::string, bool> correct_cache_;
   mutable std::unordered_map<std::string, std::vector<std::string>> near_miss_cache_;
-  mutable std::unordered_map<std::string, std::shared_future<std::vector<std::string>>>
-      suggest_cache_;
+  OnceCache<std::vector<std::string>> suggest_cache_;
 
   mutable std::atomic<size_t> suggestion_calls_{0};
   mutable std::atomic<int64_t> suggestion_micros_{0};

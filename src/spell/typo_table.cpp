@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/strings.h"
 #include "text/hangul.h"
 
 namespace hanmark {
@@ -27,13 +28,6 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-std::string_view trim(std::string_view s) {
-  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-  while (!s.empty() && space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && space(s.back())) s.remove_suffix(1);
-  return s;
-}
-
 }  // namespace
 
 std::string match_case(std::string_view word, std::string_view replacement) {
@@ -50,14 +44,7 @@ std::string match_case(std::string_view word, std::string_view replacement) {
 
 TypoTable TypoTable::parse(std::string_view tsv) {
   TypoTable table;
-  size_t line_number = 0;
-  while (!tsv.empty()) {
-    const size_t newline = tsv.find('\n');
-    std::string_view line = tsv.substr(0, newline);
-    tsv.remove_prefix(newline == std::string_view::npos ? tsv.size() : newline + 1);
-    ++line_number;
-    if (line.ends_with('\r')) line.remove_suffix(1);
-    if (trim(line).empty() || trim(line).starts_with('#')) continue;
+  for_each_data_line(tsv, [&](size_t line_number, std::string_view line) {
     const size_t tab = line.find('\t');
     const std::string_view key = tab == std::string_view::npos ? line : trim(line.substr(0, tab));
     const std::string_view value =
@@ -66,16 +53,16 @@ TypoTable TypoTable::parse(std::string_view tsv) {
         value.find('\t') != std::string_view::npos) {
       table.problems_.push_back("line " + std::to_string(line_number) +
                                 ": expected 'misspelling<TAB>correction'");
-      continue;
+      return;
     }
     std::string lower_key = lower(key);
     if (lower_key == lower(value)) {
       table.problems_.push_back("line " + std::to_string(line_number) +
                                 ": correction equals the misspelling");
-      continue;
+      return;
     }
     table.corrections_.insert_or_assign(std::move(lower_key), std::string(value));
-  }
+  });
   return table;
 }
 
@@ -126,14 +113,7 @@ bool is_particle_sequence(std::string_view rest) {
 
 KoreanTypoTable KoreanTypoTable::parse(std::string_view tsv) {
   KoreanTypoTable table;
-  size_t line_number = 0;
-  while (!tsv.empty()) {
-    const size_t newline = tsv.find('\n');
-    std::string_view line = tsv.substr(0, newline);
-    tsv.remove_prefix(newline == std::string_view::npos ? tsv.size() : newline + 1);
-    ++line_number;
-    if (line.ends_with('\r')) line.remove_suffix(1);
-    if (trim(line).empty() || trim(line).starts_with('#')) continue;
+  for_each_data_line(tsv, [&](size_t line_number, std::string_view line) {
     std::vector<std::string_view> fields;
     for (std::string_view rest = line;;) {
       const size_t tab = rest.find('\t');
@@ -146,7 +126,7 @@ KoreanTypoTable KoreanTypoTable::parse(std::string_view tsv) {
     };
     if (fields.size() != 4 || fields[0].empty() || fields[1].empty() || fields[3].empty()) {
       problem("expected 'misspelling<TAB>correction<TAB>mode<TAB>rule'");
-      continue;
+      return;
     }
     Entry entry;
     static constexpr std::pair<std::string_view, Mode> kModes[] = {{"word", Mode::word},
@@ -159,7 +139,7 @@ KoreanTypoTable KoreanTypoTable::parse(std::string_view tsv) {
       if (fields[2] == name) entry.mode = mode, known = true;
     if (!known) {
       problem("unknown mode '" + std::string(fields[2]) + "'");
-      continue;
+      return;
     }
     std::string_view misspelling = fields[0];
     if (misspelling.starts_with(kRieul)) {
@@ -185,11 +165,11 @@ KoreanTypoTable KoreanTypoTable::parse(std::string_view tsv) {
     }
     if (bad) {
       problem("malformed misspelling or correction");
-      continue;
+      return;
     }
     entry.rule = std::string(fields[3]);
     table.entries_.push_back(std::move(entry));
-  }
+  });
   return table;
 }
 

@@ -1,4 +1,5 @@
 #include "harness/fixture.h"
+#include "core/strings.h"
 
 #include <cctype>
 #include <string_view>
@@ -6,12 +7,6 @@
 namespace hanmark::testing {
 
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
 
 // Parses the body after "<!-- expect"; returns false when malformed.
 bool parse_expectation(std::string_view body, int stripped_count, Expectation& e) {

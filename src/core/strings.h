@@ -1,0 +1,35 @@
+// Small string helpers shared across modules.
+#pragma once
+
+#include <string_view>
+
+namespace hanmark {
+
+inline bool is_ascii_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// `s` without leading and trailing ASCII white space.
+inline std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_ascii_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_ascii_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// Calls `f(line_number, line)` for each line of a data file (word lists, tables) that is neither
+// blank nor a '#' comment; a trailing CR is dropped.
+template <typename F>
+void for_each_data_line(std::string_view text, F f) {
+  size_t line_number = 0;
+  while (!text.empty()) {
+    const size_t newline = text.find('\n');
+    std::string_view line = text.substr(0, newline);
+    text.remove_prefix(newline == std::string_view::npos ? text.size() : newline + 1);
+    ++line_number;
+    if (line.ends_with('\r')) line.remove_suffix(1);
+    if (trim(line).empty() || trim(line).starts_with('#')) continue;
+    f(line_number, line);
+  }
+}
+
+}  // namespace hanmark
