@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <thread>
 
 #include "core/strings.h"
 #include "core/utf8.h"
@@ -74,24 +75,29 @@ KoreanSpeller::KoreanSpeller(const std::string& aff_path, const std::string& dic
   if (!std::filesystem::is_regular_file(aff_path, ec) ||
       !std::filesystem::is_regular_file(dic_path, ec))
     return;
-  hunspell_ = std::make_unique<Hunspell>(aff_path.c_str(), dic_path.c_str());
-  while (!tech_words.empty()) {
-    const size_t newline = tech_words.find('\n');
-    std::string_view line = tech_words.substr(0, newline);
-    tech_words.remove_prefix(newline == std::string_view::npos ? tech_words.size() : newline + 1);
+  // Entries go in decomposed, like ko.dic's own (spell() converts its input with ICONV).
+  std::vector<std::pair<std::string, std::string>> added;  // (word, model), both NFD
+  for_each_data_line(tech_words, [&](size_t, std::string_view line) {
     line = trim(line.substr(0, line.find('#')));
-    if (line.empty()) continue;
+    if (line.empty()) return;
     const size_t slash = line.find('/');
     const std::string word = nfc_of(trim(line.substr(0, slash)));
-    if (word.empty()) continue;
+    if (word.empty()) return;
     const std::string model =
         slash == std::string_view::npos ? std::string() : nfd_of(trim(line.substr(slash + 1)));
-    // Entries go in decomposed, like ko.dic's own (spell() converts its input with ICONV).
-    // A word whose model is unknown is still accepted as written.
-    const std::string stored = nfd_of(word);
-    if (model.empty() || hunspell_->add_with_affix(stored, model) != 0) hunspell_->add(stored);
+    added.emplace_back(nfd_of(word), model);
     tech_words_.insert(word);
-  }
+  });
+  auto load = [aff_path, dic_path, added = std::move(added)] {
+    auto hunspell = std::make_unique<Hunspell>(aff_path.c_str(), dic_path.c_str());
+    // A word whose model is unknown is still accepted as written.
+    for (const auto& [word, model] : added)
+      if (model.empty() || hunspell->add_with_affix(word, model) != 0) hunspell->add(word);
+    return hunspell;
+  };
+  std::unique_ptr<Hunspell> first = load();
+  pool_ = std::make_unique<HunspellPool>(std::move(first), load,
+                                         std::max(1u, std::thread::hardware_concurrency()));
   available_ = true;
 }
 
@@ -101,8 +107,8 @@ bool KoreanSpeller::is_tech_word(std::string_view word) const {
   return tech_words_.contains(nfc_of(word));
 }
 
-bool KoreanSpeller::check_locked(const std::string& nfc) const {
-  return hunspell_->spell(nfc);
+bool KoreanSpeller::check(const std::string& nfc) const {
+  return pool_->acquire()->spell(nfc);
 }
 
 bool KoreanSpeller::correct_nfc(const std::string& nfc) const {
@@ -110,11 +116,7 @@ bool KoreanSpeller::correct_nfc(const std::string& nfc) const {
     std::shared_lock lock(cache_mutex_);
     if (auto it = correct_cache_.find(nfc); it != correct_cache_.end()) return it->second;
   }
-  bool result;
-  {
-    std::lock_guard lock(hunspell_mutex_);
-    result = check_locked(nfc);
-  }
+  const bool result = check(nfc);
   std::unique_lock lock(cache_mutex_);
   correct_cache_.emplace(nfc, result);
   return result;
@@ -173,9 +175,9 @@ std::vector<std::string> KoreanSpeller::near_misses(std::string_view word) const
         }
       }
     }
-    std::lock_guard lock(hunspell_mutex_);
+    const HunspellPool::Lease hunspell = pool_->acquire();
     for (size_t i = 0; i < candidates.size() && out.size() < kMaxSuggestions; ++i)
-      if (check_locked(candidates[i])) out.push_back(candidates[i]);
+      if (hunspell->spell(candidates[i])) out.push_back(candidates[i]);
   }
   std::unique_lock lock(cache_mutex_);
   near_miss_cache_.emplace(nfc, out);
@@ -190,10 +192,7 @@ std::vector<std::string> KoreanSpeller::suggest_uncached(const std::string& nfc)
   ++suggestion_calls_;
   const auto start = std::chrono::steady_clock::now();
   std::vector<std::string> raw;
-  {
-    std::lock_guard lock(hunspell_mutex_);
-    raw = hunspell_->suggest(nfc);
-  }
+  raw = pool_->acquire()->suggest(nfc);
   suggestion_micros_ += std::chrono::duration_cast<std::chrono::microseconds>(
                             std::chrono::steady_clock::now() - start)
                             .count();

@@ -15,6 +15,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "spell/hunspell_pool.h"
 #include "spell/once_cache.h"
 
 class Hunspell;
@@ -74,13 +75,12 @@ class KoreanSpeller {
   size_t suggestion_calls() const { return suggestion_calls_.load(); }
 
  private:
-  bool check_locked(const std::string& nfc) const;  // caller holds hunspell_mutex_
+  bool check(const std::string& nfc) const;
   bool correct_nfc(const std::string& nfc) const;
   std::vector<std::string> suggest_uncached(const std::string& nfc) const;
 
   bool available_ = false;
-  std::unique_ptr<Hunspell> hunspell_;  // not thread-safe: used under hunspell_mutex_
-  mutable std::mutex hunspell_mutex_;
+  std::unique_ptr<HunspellPool> pool_;
   std::unordered_set<std::string> tech_words_;
 
   mutable std::shared_mutex cache_mutex_;
