@@ -1,6 +1,7 @@
 #include "engine/linter.h"
 
 #include <algorithm>
+#include <set>
 
 namespace hanmark {
 
@@ -54,10 +55,10 @@ std::vector<Diagnostic> Linter::lint(const Document& doc) const {
 std::vector<std::unique_ptr<Rule>> select_rules(std::vector<std::unique_ptr<Rule>> rules,
                                                 const RuleSelection& selection,
                                                 std::vector<std::string>& unknown) {
-  auto is_rule_id = [&](const std::string& name) {
-    return std::any_of(rules.begin(), rules.end(),
-                       [&](const auto& rule) { return rule->info().id == name; });
-  };
+  // Collected before erase_if below moves rules around.
+  std::set<std::string_view> ids;
+  for (const auto& rule : rules) ids.insert(rule->info().id);
+  auto is_rule_id = [&](const std::string& name) { return ids.contains(name); };
   auto names_rule = [&](const std::string& name, const RuleInfo& info) {
     return name == info.id || (name == to_string(info.category) && !is_rule_id(name));
   };

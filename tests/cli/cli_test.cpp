@@ -33,6 +33,8 @@ TEST_CASE("check: exit codes follow --fail-on; failures to read give 2 and the r
   CHECK(r.out.find("[image-alt]") != std::string::npos);
 
   CHECK(run_hanmark("check --fail-on error " + q(bad)).exit_code == 0);
+  CHECK(run_hanmark("check --select markdown " + q(bad)).exit_code == 1);  // a category
+  CHECK(run_hanmark("check --select korean,typo " + q(bad)).exit_code == 0);
   CHECK(run_hanmark("check --fail-on info " + q(bad)).exit_code == 1);
 
   r = run_hanmark("check " + q(dir.path() / "missing.md") + " " + q(bad));

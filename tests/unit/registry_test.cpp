@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "engine/linter.h"
 #include "engine/registry.h"
 #include "harness/fixture.h"
 
@@ -90,4 +91,30 @@ TEST_CASE("registry: every rule has positive and negative fixtures") {
     CHECK_MESSAGE(positive > 0, info.id << " has no fixture with expectations in " << folder);
     CHECK_MESSAGE(negative > 0, info.id << " has no fixture without findings in " << folder);
   }
+}
+
+TEST_CASE("selection: by id, by category, extend-select, ignore; ids win over categories") {
+  auto ids = [](const RuleSelection& selection) {
+    std::vector<std::string> unknown;
+    std::vector<std::string> out;
+    for (const auto& rule :
+         select_rules(make_all_rules(default_rule_resources()), selection, unknown))
+      out.emplace_back(rule->info().id);
+    CHECK(unknown.empty());
+    return out;
+  };
+  using Ids = std::vector<std::string>;
+  CHECK(ids({.select = {"markdown"}}) == Ids{"empty-section", "image-alt"});
+  CHECK(ids({.select = {"korean"}}) ==
+        Ids{"josa", "korean-spacing", "korean-spelling", "speech-level"});
+  CHECK(ids({.select = {"spelling"}}) == Ids{"spelling"});  // the rule, not the category
+  CHECK(ids({.select = {"markdown", "typo"}, .ignore = {"image-alt"}}) ==
+        Ids{"empty-section", "typo"});
+  const Ids defaults = ids({});
+  CHECK(std::find(defaults.begin(), defaults.end(), "spelling") == defaults.end());
+  const Ids extended = ids({.extend_select = {"spelling"}});
+  CHECK(extended.size() == defaults.size() + 1);
+  std::vector<std::string> unknown;
+  select_rules(make_all_rules(default_rule_resources()), {.select = {"korea"}}, unknown);
+  CHECK(unknown == std::vector<std::string>{"korea"});
 }
