@@ -18,6 +18,9 @@ namespace {
 
 // Shorter words have many neighbours one letter away, and most unknown ones are loanwords.
 constexpr size_t kMinSyllables = 3;
+// No Korean word runs this long; a longer run is a hostile or broken file, and checking it
+// (compound splits, near misses) would cost quadratic time and memory.
+constexpr size_t kMaxSyllables = 24;
 
 bool is_ascii_alnum(char32_t c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
@@ -136,7 +139,8 @@ class KoreanSpellingRule final : public Rule {
         // A word that goes on in Latin letters or digits ("에러code") is not a Korean word.
         if (is_ascii_alnum(word.after) || word.after == 0xFFFC) continue;
         const std::string_view spelled = word.in(text);
-        if (syllables(spelled) < kMinSyllables) continue;
+        const size_t length = syllables(spelled);
+        if (length < kMinSyllables || length > kMaxSyllables) continue;
         // `typo` reports its own table's misspellings, with a sure correction.
         if (std::any_of(typo_matches.begin(), typo_matches.end(), [&](const auto& m) {
               return overlaps(m.word_begin, m.word_end, word.begin, word.end);

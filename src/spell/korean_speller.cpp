@@ -123,7 +123,8 @@ bool KoreanSpeller::correct_nfc(const std::string& nfc) const {
 }
 
 bool KoreanSpeller::correct(std::string_view word) const {
-  if (!available_ || word.empty()) return true;
+  // A "word" of hundreds of bytes is a broken or hostile file: accept it rather than cache it.
+  if (!available_ || word.empty() || word.size() > kMaxWordBytes) return true;
   return correct_nfc(nfc_of(word));
 }
 

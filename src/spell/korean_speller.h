@@ -66,6 +66,7 @@ class KoreanSpeller {
   // kMaxSuggestions. Deterministic and fast (hundreds of spell checks, no hunspell suggest()).
   // Empty for words longer than kMaxNearMissSyllables. Cached; thread-safe.
   static constexpr size_t kMaxNearMissSyllables = 10;
+  static constexpr size_t kMaxWordBytes = 256;  // longer input is accepted unchecked
   std::vector<std::string> near_misses(std::string_view word) const;
 
   // True if `word` (NFC) is an entry of the tech vocabulary, exactly.

@@ -114,6 +114,9 @@ TEST_CASE("check: bad input gets a clear message and never stops the run") {
   dir.write("invalid.md", "# 제목 - Title\n\n앞 \xC3\x28 뒤 \xFF\n");
   dir.write("nul.md", std::string("# 제목 - Title\n\nA") + '\0' + "B\n");
   dir.write("long.md", std::string(10 * 1024 * 1024, 'a') + "\n");
+  std::string hangul_line;  // one 200,000-syllable "word": Korean rules must stay linear
+  for (int i = 0; i < 200000; ++i) hangul_line += "가";
+  dir.write("hangul-line.md", hangul_line + "\n");
   std::string nested;
   for (int i = 0; i < 10000; ++i)
     nested += std::string(static_cast<size_t>(i % 60) * 2, ' ') + "- 항목\n";
@@ -134,7 +137,7 @@ TEST_CASE("check: bad input gets a clear message and never stops the run") {
         std::string::npos);
   CHECK(r.out.find("crlf.md:3:3: warning: image has placeholder alt text 'image' [image-alt]") !=
         std::string::npos);
-  CHECK(r.out.find("in 7 files") != std::string::npos);  // the dangling link and folder.md skipped
+  CHECK(r.out.find("in 8 files") != std::string::npos);  // the dangling link and folder.md skipped
   CHECK(r.err.find("no Markdown files under '") != std::string::npos);
   CHECK(r.out.find("empty.md") == std::string::npos);
   CHECK(r.out.find("bom.md") == std::string::npos);
