@@ -1,5 +1,7 @@
 #include "spell/typo_table.h"
 
+#include "core/utf8.h"
+
 #include <algorithm>
 
 #include "core/strings.h"
@@ -170,7 +172,51 @@ KoreanTypoTable KoreanTypoTable::parse(std::string_view tsv) {
     entry.rule = std::string(fields[3]);
     table.entries_.push_back(std::move(entry));
   });
+  table.build_index();
   return table;
+}
+
+namespace {
+
+std::string first_code_point(std::string_view s) {
+  return s.empty() ? std::string() : std::string(s.substr(0, utf8::decode(s, 0).length));
+}
+
+std::string last_code_point_bytes(std::string_view s) {
+  size_t i = s.size();
+  while (i > 0 && (static_cast<unsigned char>(s[i - 1]) & 0xC0) == 0x80) --i;
+  return std::string(s.substr(i > 0 ? i - 1 : 0));
+}
+
+}  // namespace
+
+void KoreanTypoTable::build_index() {
+  for (uint32_t i = 0; i < entries_.size(); ++i) {
+    const Entry& entry = entries_[i];
+    switch (entry.mode) {
+      case Mode::word:
+      case Mode::stem:
+      case Mode::phrase:
+        by_first_[first_code_point(entry.misspelling)].push_back(i);
+        break;
+      case Mode::ending:
+        by_last_[last_code_point_bytes(entry.misspelling)].push_back(i);
+        break;
+      case Mode::infix:
+        anywhere_.push_back(i);
+        break;
+    }
+  }
+}
+
+std::vector<uint32_t> KoreanTypoTable::candidates(std::string_view word) const {
+  std::vector<uint32_t> out = anywhere_;
+  if (auto it = by_first_.find(first_code_point(word)); it != by_first_.end())
+    out.insert(out.end(), it->second.begin(), it->second.end());
+  if (auto it = by_last_.find(last_code_point_bytes(word)); it != by_last_.end())
+    out.insert(out.end(), it->second.begin(), it->second.end());
+  std::sort(out.begin(), out.end());  // table order, as a full scan would visit them
+  return out;
 }
 
 std::vector<KoreanTypoTable::Match> KoreanTypoTable::find(std::string_view text) const {
@@ -180,7 +226,8 @@ std::vector<KoreanTypoTable::Match> KoreanTypoTable::find(std::string_view text)
   for (size_t r = 0; r < runs.size(); ++r) {
     const hangul::Run& run = runs[r];
     const std::string_view word = run.in(text);
-    for (const Entry& entry : entries_) {
+    for (const uint32_t index : candidates(word)) {
+      const Entry& entry = entries_[index];
       const std::string_view key = entry.misspelling;
       const auto add = [&](size_t offset, uint32_t word_end) {
         // A 'ㄹ' entry needs a syllable with the final ㄹ right before it, in the same word.

@@ -82,8 +82,16 @@ class KoreanTypoTable {
   const std::vector<std::string>& problems() const { return problems_; }
 
  private:
+  void build_index();
+  // Entry indices keyed by the first syllable of the misspelling (word, stem, phrase) or its
+  // last (ending); infix entries are tried on every word. Keeps find() from scanning the table.
+  std::vector<uint32_t> candidates(std::string_view word) const;
+
   std::vector<Entry> entries_;
   std::vector<std::string> problems_;
+  std::unordered_map<std::string, std::vector<uint32_t>> by_first_;
+  std::unordered_map<std::string, std::vector<uint32_t>> by_last_;
+  std::vector<uint32_t> anywhere_;
 };
 
 // True if `rest` is empty or one or two Korean particles ("", "을", "에서는", "이라고").
