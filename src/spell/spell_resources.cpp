@@ -15,6 +15,29 @@ constexpr std::string_view kTechWords = "dictionaries/en-tech.dic";
 constexpr std::string_view kKoreanTypoTable = "dictionaries/typos-ko.tsv";
 constexpr std::string_view kKoreanTechWords = "dictionaries/ko-tech.dic";
 
+// The option's text when set, else the file compiled into the binary.
+std::string_view data_text(const std::optional<std::string>& option, std::string_view embedded) {
+  if (option) return *option;
+  return embedded_file(embedded).value_or(std::string_view());
+}
+
+// A hunspell dictionary's .aff/.dic pairs, one per directory that has both, in search order.
+struct DictionaryFiles {
+  std::string aff, dic;
+};
+std::vector<DictionaryFiles> dictionary_candidates(const std::vector<std::string>& directories,
+                                                   const std::string& name) {
+  std::vector<DictionaryFiles> found;
+  for (const std::string& directory : directories) {
+    const std::string base = (std::filesystem::path(directory) / name).string();
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(base + ".aff", ec) &&
+        std::filesystem::is_regular_file(base + ".dic", ec))
+      found.push_back({base + ".aff", base + ".dic"});
+  }
+  return found;
+}
+
 }  // namespace
 
 std::shared_ptr<SpellResources> SpellResources::create(SpellOptions options) {
@@ -38,43 +61,29 @@ std::vector<std::string> SpellResources::default_search_paths() {
   return paths;
 }
 
+std::vector<std::string> SpellResources::search_paths() const {
+  return options_.search_paths.empty() ? default_search_paths() : options_.search_paths;
+}
+
 const TypoTable& SpellResources::typos() const {
   std::call_once(typos_once_, [this] {
-    std::string_view tsv;
-    if (options_.typo_table) {
-      tsv = *options_.typo_table;
-    } else if (auto embedded = embedded_file(kTypoTable)) {
-      tsv = *embedded;
-    }
-    typos_ = std::make_unique<TypoTable>(TypoTable::parse(tsv));
+    typos_ =
+        std::make_unique<TypoTable>(TypoTable::parse(data_text(options_.typo_table, kTypoTable)));
   });
   return *typos_;
 }
 
 void SpellResources::load_english() const {
   std::call_once(english_once_, [this] {
-    std::string words;
-    if (options_.tech_words) {
-      words = *options_.tech_words;
-    } else if (auto embedded = embedded_file(kTechWords)) {
-      words = std::string(*embedded);
-    }
+    std::string words(data_text(options_.tech_words, kTechWords));
     for (const std::string& word : options_.extra_words) words += "\n" + word;
 
-    const std::vector<std::string> paths =
-        options_.search_paths.empty() ? default_search_paths() : options_.search_paths;
-    for (const std::string& directory : paths) {
-      const std::filesystem::path base =
-          std::filesystem::path(directory) / options_.english_dictionary;
-      const std::string aff = base.string() + ".aff";
-      const std::string dic = base.string() + ".dic";
-      std::error_code ec;
-      if (!std::filesystem::is_regular_file(aff, ec) || !std::filesystem::is_regular_file(dic, ec))
-        continue;
-      auto speller = std::make_unique<EnglishSpeller>(aff, dic, words);
+    for (const DictionaryFiles& files :
+         dictionary_candidates(search_paths(), options_.english_dictionary)) {
+      auto speller = std::make_unique<EnglishSpeller>(files.aff, files.dic, words);
       if (!speller->available()) continue;
       english_ = std::move(speller);
-      english_path_ = dic;
+      english_path_ = files.dic;
       return;
     }
     english_ = std::make_unique<EnglishSpeller>();
@@ -93,39 +102,21 @@ const std::string& SpellResources::english_dictionary_path() const {
 
 const KoreanTypoTable& SpellResources::korean_typos() const {
   std::call_once(korean_typos_once_, [this] {
-    std::string_view tsv;
-    if (options_.korean_typo_table) {
-      tsv = *options_.korean_typo_table;
-    } else if (auto embedded = embedded_file(kKoreanTypoTable)) {
-      tsv = *embedded;
-    }
-    korean_typos_ = std::make_unique<KoreanTypoTable>(KoreanTypoTable::parse(tsv));
+    korean_typos_ = std::make_unique<KoreanTypoTable>(
+        KoreanTypoTable::parse(data_text(options_.korean_typo_table, kKoreanTypoTable)));
   });
   return *korean_typos_;
 }
 
 void SpellResources::load_korean() const {
   std::call_once(korean_once_, [this] {
-    std::string_view words;
-    if (options_.korean_tech_words) {
-      words = *options_.korean_tech_words;
-    } else if (auto embedded = embedded_file(kKoreanTechWords)) {
-      words = *embedded;
-    }
-    const std::vector<std::string> paths =
-        options_.search_paths.empty() ? default_search_paths() : options_.search_paths;
-    for (const std::string& directory : paths) {
-      const std::filesystem::path base =
-          std::filesystem::path(directory) / options_.korean_dictionary;
-      const std::string aff = base.string() + ".aff";
-      const std::string dic = base.string() + ".dic";
-      std::error_code ec;
-      if (!std::filesystem::is_regular_file(aff, ec) || !std::filesystem::is_regular_file(dic, ec))
-        continue;
-      auto speller = std::make_unique<KoreanSpeller>(aff, dic, words);
+    const std::string_view words = data_text(options_.korean_tech_words, kKoreanTechWords);
+    for (const DictionaryFiles& files :
+         dictionary_candidates(search_paths(), options_.korean_dictionary)) {
+      auto speller = std::make_unique<KoreanSpeller>(files.aff, files.dic, words);
       if (!speller->available()) continue;
       korean_ = std::move(speller);
-      korean_path_ = dic;
+      korean_path_ = files.dic;
       return;
     }
     korean_ = std::make_unique<KoreanSpeller>();

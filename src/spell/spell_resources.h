@@ -62,6 +62,7 @@ class SpellResources {
   explicit SpellResources(SpellOptions options) : options_(std::move(options)) {}
 
  private:
+  std::vector<std::string> search_paths() const;  // the option, or the standard paths
   void load_english() const;
   void load_korean() const;
 
