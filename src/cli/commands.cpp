@@ -119,13 +119,13 @@ int run_check(const CheckOptions& options) {
 
 int run_rules() {
   const auto rules = make_all_rules(default_rule_resources());
-  std::cout << std::left << std::setw(20) << "RULE" << std::setw(12) << "CATEGORY" << std::setw(10)
+  std::cout << std::left << std::setw(23) << "RULE" << std::setw(12) << "CATEGORY" << std::setw(10)
             << "SEVERITY" << std::setw(11) << "FIX" << std::setw(9) << "DEFAULT"
             << "SUMMARY\n";
   for (const auto& rule : rules) {
     const RuleInfo& info = rule->info();
     const std::string_view fix = info.fix == FixAvailability::none ? "-" : to_string(info.fix);
-    std::cout << std::left << std::setw(20) << info.id << std::setw(12) << to_string(info.category)
+    std::cout << std::left << std::setw(23) << info.id << std::setw(12) << to_string(info.category)
               << std::setw(10) << to_string(info.default_severity) << std::setw(11) << fix
               << std::setw(9) << (info.enabled_by_default ? "on" : "off") << info.summary << '\n';
   }

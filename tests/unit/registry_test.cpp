@@ -104,12 +104,12 @@ TEST_CASE("selection: by id, by category, extend-select, ignore; ids win over ca
     return out;
   };
   using Ids = std::vector<std::string>;
-  CHECK(ids({.select = {"markdown"}}) == Ids{"empty-section", "image-alt"});
+  CHECK(ids({.select = {"editorial"}}) == Ids{"leftover-comment", "repeated-word"});
   CHECK(ids({.select = {"korean"}}) ==
         Ids{"josa", "korean-spacing", "korean-spelling", "speech-level"});
   CHECK(ids({.select = {"spelling"}}) == Ids{"spelling"});  // the rule, not the category
-  CHECK(ids({.select = {"markdown", "typo"}, .ignore = {"image-alt"}}) ==
-        Ids{"empty-section", "typo"});
+  CHECK(ids({.select = {"editorial", "typo"}, .ignore = {"repeated-word"}}) ==
+        Ids{"leftover-comment", "typo"});
   const Ids defaults = ids({});
   CHECK(std::find(defaults.begin(), defaults.end(), "spelling") == defaults.end());
   const Ids extended = ids({.extend_select = {"spelling"}});

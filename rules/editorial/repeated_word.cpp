@@ -1,0 +1,200 @@
+// repeated-word: the same word twice in a row ("the the", "이 이"), fixed by deleting the second.
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/utf8.h"
+#include "rules/all_rules.h"
+#include "text/words.h"
+
+namespace hanmark {
+
+namespace {
+
+constexpr RuleInfo kInfo{
+    .id = "repeated-word",
+    .category = Category::editorial,
+    .default_severity = Severity::warning,
+    .fix = FixAvailability::always,
+    .summary = "the same word twice in a row, such as 'the the'",
+};
+
+// English words that are correctly doubled ("what it is is", "that that was", "had had") or are
+// doubled interjections ("bye bye", "ha ha").
+constexpr std::string_view kEnglishDoubles[] = {
+    "that", "had",  "is",    "do",  "does", "did",   "ha",  "haha", "hah",  "he",
+    "hey",  "hi",   "ho",    "bye", "no",   "yes",   "so",  "tut",  "bla",  "blah",
+    "yada", "chop", "knock", "wow", "oh",   "go",    "hip", "ding", "dong", "boo",
+    "ah",   "aha",  "la",    "na",  "yeah", "there", "my",  "now",
+};
+
+// Korean words that are never doubled on purpose: determiners, conjunctions, dependent nouns,
+// particles written apart and common function words. Other Hangul words are often reduplicated
+// adverbs spaced apart ("하나 하나", "차례 차례", "쿵 쿵"), which deleting would change.
+constexpr std::string_view kKoreanFunctionWords[] = {
+    "이",   "그",   "저",     "이런",   "그런",   "저런",   "어떤",   "모든", "각",   "몇",
+    "및",   "또는", "그리고", "하지만", "그러나", "그래서", "따라서", "또한", "즉",   "혹은",
+    "수",   "것",   "때",     "등",     "를",     "을",     "은",     "는",   "가",   "에",
+    "의",   "와",   "과",     "도",     "로",     "으로",   "에서",   "에게", "한",   "할",
+    "하는", "있는", "없는",   "된",     "되는",   "같은",   "위해",   "통해", "대한", "경우",
+    "다음", "아래", "위의",   "이제",   "먼저",   "바로",   "다시",   "만약", "만일", "아직",
+};
+
+// Particle endings that mark a doubled Korean word as a noun phrase written twice ("설정을
+// 설정을"), not a reduplicated adverb.
+constexpr std::string_view kKoreanParticleEndings[] = {
+    "을", "를", "은", "는", "의", "에", "에서", "에게", "와", "과", "으로",
+};
+
+enum class Script { latin, hangul, other };
+
+Script script_of(std::string_view word) {
+  bool latin = false, hangul = false;
+  for (size_t i = 0; i < word.size();) {
+    const utf8::Decoded d = utf8::decode(word, i);
+    i += d.length;
+    const char32_t cp = d.code_point;
+    if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || cp == '\'' || cp == 0x2019) {
+      latin = true;
+    } else if (utf8::is_hangul_syllable(cp)) {
+      hangul = true;
+    } else {
+      return Script::other;  // digits, '_', '.', other scripts
+    }
+  }
+  if (latin && hangul) return Script::other;
+  return latin ? Script::latin : hangul ? Script::hangul : Script::other;
+}
+
+std::string lower(std::string_view word) {
+  std::string out(word);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+// Whether doubling `word` is worth reporting.
+bool reportable(std::string_view word, Script script) {
+  if (script == Script::latin) {
+    const std::string w = lower(word);
+    if (word.size() < 2 && w != "a") return false;  // variables such as "x x", but "a a" is a slip
+    return std::find(std::begin(kEnglishDoubles), std::end(kEnglishDoubles), w) ==
+           std::end(kEnglishDoubles);
+  }
+  if (script != Script::hangul) return false;
+  if (std::find(std::begin(kKoreanFunctionWords), std::end(kKoreanFunctionWords), word) !=
+      std::end(kKoreanFunctionWords))
+    return true;
+  // A word of two or more syllables (each three bytes) ending in a particle.
+  if (word.size() < 6) return false;
+  return std::any_of(
+      std::begin(kKoreanParticleEndings), std::end(kKoreanParticleEndings),
+      [&](std::string_view p) { return word.size() > p.size() && word.ends_with(p); });
+}
+
+// True when the word at text [begin, end) stands alone: not glued to a code span or other
+// non-prose inline ("`spawn`이 이 클로저": that '이' is a particle of the code).
+bool stands_alone(std::string_view text, uint32_t begin, uint32_t end) {
+  constexpr std::string_view object = kObjectReplacement;
+  if (text.substr(0, begin).ends_with(object)) return false;
+  // "React 18이 이 글": the first '이' is the particle of "18".
+  if (begin > 0) {
+    const char before = text[begin - 1];
+    if ((before >= '0' && before <= '9') || (before >= 'a' && before <= 'z') ||
+        (before >= 'A' && before <= 'Z') || before == '_' || before == ')' || before == ']')
+      return false;
+  }
+  return !text.substr(end).starts_with(object);
+}
+
+// Only spaces, with at most one line break among them.
+bool only_spaces(std::string_view gap) {
+  if (gap.empty()) return false;
+  int breaks = 0;
+  for (char c : gap) {
+    if (c == '\n') {
+      ++breaks;
+    } else if (c != ' ' && c != '\t') {
+      return false;
+    }
+  }
+  return breaks <= 1;
+}
+
+// True when text [begin, end) maps to one contiguous stretch of source in which every piece that
+// is not a verbatim copy is a line break, so that deleting the source span deletes exactly that
+// text (an emphasis marker between the words would make it false).
+bool deletable(const ProseRun& run, uint32_t begin, uint32_t end) {
+  const std::vector<ProseRun::Piece>& pieces = run.pieces();
+  const std::string& text = run.text();
+  const ProseRun::Piece* previous = nullptr;
+  for (size_t i = 0; i < pieces.size(); ++i) {
+    const uint32_t piece_begin = pieces[i].text_begin;
+    const uint32_t piece_end =
+        i + 1 < pieces.size() ? pieces[i + 1].text_begin : static_cast<uint32_t>(text.size());
+    if (piece_end <= begin) continue;
+    if (piece_begin >= end) break;
+    if (!pieces[i].verbatim && text.substr(piece_begin, piece_end - piece_begin) != "\n")
+      return false;
+    if (previous && previous->source.end != pieces[i].source.begin) return false;
+    previous = &pieces[i];
+  }
+  return true;
+}
+
+bool in_chunks(const std::vector<text::Range>& chunks, uint32_t begin, uint32_t end) {
+  for (const text::Range& c : chunks)
+    if (begin < c.end && c.begin < end) return true;
+  return false;
+}
+
+class RepeatedWord final : public Rule {
+ public:
+  const RuleInfo& info() const override { return kInfo; }
+
+  void check(const Document& doc, DiagnosticSink& sink) const override {
+    for (const ProseRun& run : doc.prose()) {
+      const std::string& text = run.text();
+      const std::vector<text::Word> words = text::words(text);
+      std::vector<text::Range> chunks;
+      bool chunks_ready = false;
+      for (size_t i = 1; i < words.size(); ++i) {
+        const text::Word& first = words[i - 1];
+        const text::Word& second = words[i];
+        const std::string_view a = first.in(text);
+        const std::string_view b = second.in(text);
+        if (a.size() != b.size()) continue;
+        const Script script = script_of(b);
+        if (script == Script::other) continue;
+        if (script == Script::latin ? lower(a) != lower(b) : a != b) continue;
+        if (!only_spaces(std::string_view(text).substr(first.end, second.begin - first.end)))
+          continue;
+        if (!reportable(b, script)) continue;
+        if (!stands_alone(text, first.begin, first.end) ||
+            !stands_alone(text, second.begin, second.end))
+          continue;
+        if (!chunks_ready) {
+          chunks = text::non_prose_chunks(text);
+          chunks_ready = true;
+        }
+        if (in_chunks(chunks, first.begin, second.end)) continue;
+        if (!run.is_verbatim(second.begin, second.end)) continue;
+        if (!deletable(run, first.end, second.end)) continue;
+        const ByteSpan span = run.to_source(first.end, second.end);
+        Diagnostic& d = sink.report(span, "'" + std::string(b) + "' is repeated");
+        d.fixes.push_back(Fix{.title = "delete the repeated '" + std::string(b) + "'",
+                              .safe = true,
+                              .edits = {Edit{.span = span, .replacement = ""}}});
+      }
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_repeated_word() {
+  return std::make_unique<RepeatedWord>();
+}
+
+}  // namespace hanmark
