@@ -58,22 +58,6 @@ Block classify(const Document& doc, cmark_node* node) {
   }
 }
 
-// The heading as quoted in a message: its source text on one line.
-std::string quoted(const Document& doc, const Heading& heading) {
-  std::string text;
-  bool blank = false;
-  for (char c : doc.slice(heading.text_span)) {
-    if (c == '\n' || c == '\r') {
-      blank = true;
-      continue;
-    }
-    if (blank && !text.empty() && text.back() != ' ') text += ' ';
-    blank = false;
-    text += c;
-  }
-  return "'" + text + "'";
-}
-
 class EmptySection final : public Rule {
  public:
   const RuleInfo& info() const override { return kInfo; }
@@ -121,7 +105,7 @@ class EmptySection final : public Rule {
       }
       if (content) continue;
       const Heading& heading = headings[blocks[i].heading];
-      std::string message = "section " + quoted(doc, heading);
+      std::string message = "section " + quoted_heading(doc, heading);
       if (subsections) {
         message += " holds only empty subsections";
       } else if (comments) {

@@ -18,22 +18,6 @@ constexpr RuleInfo kInfo{
     .summary = "headings more than one level deeper than the heading before them",
 };
 
-// The heading as quoted in a message: its source text on one line.
-std::string quoted(const Document& doc, const Heading& heading) {
-  std::string text;
-  bool blank = false;
-  for (char c : doc.slice(heading.text_span)) {
-    if (c == '\n' || c == '\r') {
-      blank = true;
-      continue;
-    }
-    if (blank && !text.empty() && text.back() != ' ') text += ' ';
-    blank = false;
-    text += c;
-  }
-  return "'" + text + "'";
-}
-
 class HeadingIncrement final : public Rule {
  public:
   const RuleInfo& info() const override { return kInfo; }
@@ -47,7 +31,7 @@ class HeadingIncrement final : public Rule {
       const int level = headings[i].level;
       if (level <= previous + 1) continue;
       Diagnostic& d =
-          sink.report(headings[i].text_span, "heading " + quoted(doc, headings[i]) +
+          sink.report(headings[i].text_span, "heading " + quoted_heading(doc, headings[i]) +
                                                  " skips from level " + std::to_string(previous) +
                                                  " to level " + std::to_string(level));
       d.notes.emplace_back("use a level-" + std::to_string(previous + 1) +

@@ -67,21 +67,6 @@ bool front_matter_has_title(const Document& doc) {
   return false;
 }
 
-std::string quoted(const Document& doc, const Heading& heading) {
-  std::string text;
-  bool blank = false;
-  for (char c : doc.slice(heading.text_span)) {
-    if (c == '\n' || c == '\r') {
-      blank = true;
-      continue;
-    }
-    if (blank && !text.empty() && text.back() != ' ') text += ' ';
-    blank = false;
-    text += c;
-  }
-  return "'" + text + "'";
-}
-
 class SingleTitle final : public Rule {
  public:
   const RuleInfo& info() const override { return kInfo; }
@@ -96,11 +81,11 @@ class SingleTitle final : public Rule {
         title = &heading;
         continue;
       }
-      std::string message = "second title " + quoted(doc, heading) + ": ";
+      std::string message = "second title " + quoted_heading(doc, heading) + ": ";
       if (in_front_matter) {
         message += "the front matter 'title' is the post's title";
       } else {
-        message += "the post's title is " + quoted(doc, *title) + " on line " +
+        message += "the post's title is " + quoted_heading(doc, *title) + " on line " +
                    std::to_string(doc.lines().line_of(title->text_span.begin));
       }
       Diagnostic& d = sink.report(heading.text_span, std::move(message));

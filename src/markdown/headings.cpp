@@ -90,4 +90,19 @@ std::vector<Heading> section_headings(const Document& doc) {
   return headings;
 }
 
+std::string quoted_heading(const Document& doc, const Heading& heading) {
+  std::string text;
+  bool blank = false;
+  for (char c : doc.slice(heading.text_span)) {
+    if (c == '\n' || c == '\r') {
+      blank = true;
+      continue;
+    }
+    if (blank && !text.empty() && text.back() != ' ') text += ' ';
+    blank = false;
+    text += c;
+  }
+  return "'" + text + "'";
+}
+
 }  // namespace hanmark

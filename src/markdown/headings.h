@@ -28,4 +28,7 @@ struct Heading {
 
 std::vector<Heading> section_headings(const Document& doc);
 
+// The heading as quoted in a message: '…' around its source text, joined onto one line.
+std::string quoted_heading(const Document& doc, const Heading& heading);
+
 }  // namespace hanmark
