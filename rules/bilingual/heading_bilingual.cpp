@@ -17,11 +17,20 @@ namespace hanmark {
 namespace {
 
 constexpr RuleOption kOptions[] = {
-    {"min-headings", "2",
-     "bilingual headings (besides the title) needed before their majority sets the convention"},
-    {"title-sets-convention", "true",
-     "a bilingual title (the first level-1 heading, or the front matter `title`) joined by a "
-     "separator, not a parenthesised gloss, sets the convention on its own"},
+    {.name = "min-headings",
+     .default_value = "2",
+     .description =
+         "bilingual headings (besides the title) needed before their majority sets the convention",
+     .min = 1},
+    {.name = "convention",
+     .default_value = "auto",
+     .description = "what makes a post bilingual: 'auto' (a bilingual title, or a majority of "
+                    "bilingual headings), 'title' (only a bilingual title, whose style is the "
+                    "convention) or 'headings' (only a majority of bilingual headings)",
+     .choices = "auto|title|headings"},
+    {.name = "front-matter-title",
+     .default_value = "title",
+     .description = "the front matter key that holds the post's title; empty: none"},
 };
 
 constexpr RuleInfo kInfo{
@@ -33,9 +42,12 @@ constexpr RuleInfo kInfo{
     .options = kOptions,
 };
 
+enum class Convention { automatic, title, headings };
+
 struct Options {
+  Convention convention = Convention::automatic;
   int min_headings = 2;
-  bool title_sets_convention = true;
+  std::string front_matter_title = "title";
 };
 
 // Separators between the halves, as written in the heading; "()" is a parenthesised gloss.
@@ -173,16 +185,16 @@ std::string with_counterpart(std::string_view text, bool text_is_korean, const S
                     : other + std::string(style.separator) + own;
 }
 
-// `title:` (YAML) or `title =` (TOML) of the front matter, unquoted.
-std::optional<std::string_view> front_matter_title(const Document& doc) {
-  if (!doc.front_matter()) return std::nullopt;
+// `title:` (YAML) or `title =` (TOML) of the front matter, unquoted; `key` instead of "title".
+std::optional<std::string_view> front_matter_title(const Document& doc, std::string_view key) {
+  if (!doc.front_matter() || key.empty()) return std::nullopt;
   std::string_view content = doc.slice(doc.front_matter()->content);
   while (!content.empty()) {
     const size_t end = content.find('\n');
     std::string_view line = content.substr(0, end);
     content = end == std::string_view::npos ? std::string_view() : content.substr(end + 1);
-    if (!line.starts_with("title")) continue;
-    line = trim(line.substr(5));
+    if (!line.starts_with(key)) continue;
+    line = trim(line.substr(key.size()));
     if (line.empty() || (line.front() != ':' && line.front() != '=')) continue;
     line = trim(line.substr(1));
     if (line.size() >= 2 && (line.front() == '"' || line.front() == '\'') &&
@@ -195,9 +207,22 @@ std::optional<std::string_view> front_matter_title(const Document& doc) {
 
 class HeadingBilingual final : public Rule {
  public:
-  explicit HeadingBilingual(Options options) : options_(options) {}
+  explicit HeadingBilingual(Options options) : options_(std::move(options)) {}
 
   const RuleInfo& info() const override { return kInfo; }
+
+  std::unique_ptr<Rule> configure(const RuleOptionValues& values) const override {
+    Options options;
+    const std::string convention = values.get<std::string>("convention", "auto");
+    options.convention = convention == "title"      ? Convention::title
+                         : convention == "headings" ? Convention::headings
+                                                    : Convention::automatic;
+    options.min_headings =
+        static_cast<int>(values.get<int64_t>("min-headings", options.min_headings));
+    options.front_matter_title =
+        values.get<std::string>("front-matter-title", options.front_matter_title);
+    return std::make_unique<HeadingBilingual>(std::move(options));
+  }
 
   void check(const Document& doc, DiagnosticSink& sink) const override {
     const std::vector<Heading> headings = section_headings(doc);
@@ -210,7 +235,8 @@ class HeadingBilingual final : public Rule {
     for (size_t i = 0; i < headings.size() && !title; ++i)
       if (headings[i].level == 1) title = i;
     std::optional<Parsed> matter_title;
-    if (auto text = front_matter_title(doc)) matter_title = parse(*text);
+    if (auto text = front_matter_title(doc, options_.front_matter_title))
+      matter_title = parse(*text);
 
     // Only separated headings ("딥 러닝 - Deep Learning") set a convention. A parenthesised gloss
     // is how Korean prose introduces a term ("트랜잭션(Transaction)", "OSI 7 계층" among
@@ -229,7 +255,9 @@ class HeadingBilingual final : public Rule {
         is_separated(title ? std::optional<Parsed>(parsed[*title]) : std::nullopt) ||
         is_separated(matter_title);
     const bool majority = separated >= options_.min_headings && separated * 2 > others;
-    if (!majority && !(options_.title_sets_convention && title_bilingual)) return;
+    const bool by_title = title_bilingual && options_.convention != Convention::headings;
+    const bool by_headings = majority && options_.convention != Convention::title;
+    if (!by_title && !by_headings) return;
 
     // The post's style: the most common separated one; ties go to the title's, then the earliest.
     std::vector<std::pair<Style, int>> counts;
@@ -247,10 +275,15 @@ class HeadingBilingual final : public Rule {
     if (matter_title) count(*matter_title);
     for (size_t i = 0; i < headings.size(); ++i)
       if (title != i) count(parsed[i]);
-    const Style style =
-        std::max_element(counts.begin(), counts.end(), [](const auto& a, const auto& b) {
-          return a.second < b.second;  // the first of equal counts wins
-        })->first;
+    const auto by_count = [](const auto& a, const auto& b) {
+      return a.second < b.second;  // the first of equal counts wins
+    };
+    Style style = std::max_element(counts.begin(), counts.end(), by_count)->first;
+    // Under convention = "title", the title is the convention.
+    if (options_.convention == Convention::title)
+      style = is_separated(title ? std::optional<Parsed>(parsed[*title]) : std::nullopt)
+                  ? parsed[*title].style
+                  : matter_title->style;
     const std::string convention = describe(style);
 
     for (size_t i = 0; i < headings.size(); ++i) {

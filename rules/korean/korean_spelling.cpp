@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "markdown/directives.h"
 #include "rules/all_rules.h"
 #include "spell/korean_speller.h"
 #include "spell/spell_resources.h"
@@ -124,6 +125,7 @@ class KoreanSpellingRule final : public Rule {
     const KoreanSpeller& speller = resources_->korean();
     if (!speller.available()) return;
     const KoreanTypoTable& typos = resources_->korean_typos();
+    const AcceptedWords accepted = accepted_words(doc);
 
     std::vector<Candidate> unknown;
     for (const ProseRun& run : doc.prose()) {
@@ -150,7 +152,7 @@ class KoreanSpellingRule final : public Rule {
               return overlaps(c.begin, c.end, word.begin, word.end);
             }))
           continue;
-        if (speller.correct(spelled)) continue;
+        if (accepted.accepts(spelled) || speller.correct(spelled)) continue;
         unknown.push_back({&run, word, std::string(spelled)});
       }
     }

@@ -17,11 +17,17 @@ namespace hanmark {
 namespace {
 
 constexpr RuleOption kOptions[] = {
-    {"min-sentences", "5",
-     "sentences with a clear ending (of one kind: body, list items or headings) needed before "
-     "their majority sets the post's speech level"},
-    {"majority", "70",
-     "percentage of those sentences that must share one speech level for it to be the post's"},
+    {.name = "min-sentences",
+     .default_value = "5",
+     .description = "sentences with a clear ending (of one kind: body, list items or headings) "
+                    "needed before their majority sets the post's speech level",
+     .min = 1},
+    {.name = "majority",
+     .default_value = "70",
+     .description =
+         "percentage of those sentences that must share one speech level for it to be the post's",
+     .min = 51,
+     .max = 100},
 };
 
 constexpr RuleInfo kInfo{
@@ -208,6 +214,15 @@ class SpeechLevel final : public Rule {
   explicit SpeechLevel(Options options) : options_(options) {}
 
   const RuleInfo& info() const override { return kInfo; }
+
+  std::unique_ptr<Rule> configure(const RuleOptionValues& values) const override {
+    Options options;
+    options.min_sentences =
+        static_cast<int>(values.get<int64_t>("min-sentences", options.min_sentences));
+    options.majority_percent =
+        static_cast<int>(values.get<int64_t>("majority", options.majority_percent));
+    return std::make_unique<SpeechLevel>(options);
+  }
 
   void check(const Document& doc, DiagnosticSink& sink) const override {
     std::vector<Ending> endings;

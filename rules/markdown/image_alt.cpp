@@ -42,10 +42,6 @@ constexpr std::string_view kDecorativeNote =
 bool is_blank(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
-bool is_ascii_punct(char c) {
-  return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') ||
-         (c >= '{' && c <= '~');
-}
 char lower(char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
@@ -73,25 +69,6 @@ std::string fold(std::string_view s) {
 }
 
 // Backslash escapes and entities decoded, as cmark decodes text and attribute values.
-std::string unescape(std::string_view s, bool backslashes) {
-  std::string out;
-  for (size_t i = 0; i < s.size();) {
-    if (backslashes && s[i] == '\\' && i + 1 < s.size() && is_ascii_punct(s[i + 1])) {
-      out += s[i + 1];
-      i += 2;
-    } else if (s[i] == '&') {
-      if (auto entity = decode_entity(s.substr(i, 40))) {
-        out += entity->text;
-        i += entity->source_size;
-      } else {
-        out += s[i++];
-      }
-    } else {
-      out += s[i++];
-    }
-  }
-  return out;
-}
 
 // Only the letters, digits and other non-ASCII-punctuation: enough to tell which source image an
 // AST image is, whatever escapes, entities, emphasis or code spans its alt text uses.
@@ -189,7 +166,7 @@ bool parse_inline_destination(std::string_view src, uint32_t p, uint32_t limit, 
     while (q < limit && src[q] != '>' && src[q] != '\n' && src[q] != '<')
       q += src[q] == '\\' ? 2 : 1;
     if (q >= limit || src[q] != '>') return false;
-    dest = unescape(src.substr(dest_begin + 1, q - dest_begin - 1), true);
+    dest = decode_references(src.substr(dest_begin + 1, q - dest_begin - 1), true);
     ++q;
   } else {
     int depth = 0;
@@ -203,7 +180,7 @@ bool parse_inline_destination(std::string_view src, uint32_t p, uint32_t limit, 
       ++q;
     }
     dest_end = std::min(q, limit);
-    dest = unescape(src.substr(dest_begin, dest_end - dest_begin), true);
+    dest = decode_references(src.substr(dest_begin, dest_end - dest_begin), true);
   }
   skip_blanks();
   if (q < limit && (src[q] == '"' || src[q] == '\'' || src[q] == '(')) {
@@ -317,7 +294,7 @@ void check_markdown_images(const Document& doc, DiagnosticSink& sink, const Pros
     std::optional<size_t> match;
     for (size_t i = cursor; i < found.size() && !match; ++i) {
       const SourceImage& candidate = found[i];
-      if (skeleton(unescape(doc.slice(candidate.alt), true)) != key) continue;
+      if (skeleton(decode_references(doc.slice(candidate.alt), true)) != key) continue;
       if (!candidate.inline_link || candidate.dest == (url ? url : "")) match = i;
     }
     if (!match) continue;  // never report a span that is not the image's own
@@ -382,7 +359,7 @@ std::optional<ImgTag> parse_img(std::string_view src, uint32_t p, uint32_t limit
         q = r;
       }
     }
-    const std::string decoded = unescape(src.substr(value.begin, value.size()), false);
+    const std::string decoded = decode_references(src.substr(value.begin, value.size()), false);
     if (name == "alt") {
       img.has_alt = true;
       img.alt_value = value;

@@ -3,6 +3,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "markdown/directives.h"
 #include "rules/all_rules.h"
 #include "spell/spell_resources.h"
 #include "text/words.h"
@@ -31,14 +32,15 @@ struct Unknown {
 
 // Prose words that neither hunspell nor the tech list knows, nor the typo rule reports.
 std::vector<Unknown> unknown_words(const Document& doc, const EnglishSpeller& speller,
-                                   const TypoTable& typos) {
+                                   const TypoTable& typos, const AcceptedWords& accepted) {
   std::vector<Unknown> out;
   for (const ProseRun& run : doc.prose()) {
     const std::string& text = run.text();
     for (const text::Candidate& word : text::spell_candidates(text)) {
       if (word.acronym) continue;
       const std::string_view spelled = word.in(text);
-      if (typos.contains(spelled)) continue;  // reported by `typo`, with a safe fix
+      if (typos.contains(spelled)) continue;    // reported by `typo`, with a safe fix
+      if (accepted.accepts(spelled)) continue;  // the post says it is right (hanmark-words)
       if (speller.correct(spelled)) continue;
       // "Fi" is no word, but "Wi-Fi" is "WiFi" with a hyphen.
       if (word.in_compound() && compound_correct(speller, text, word)) continue;
@@ -80,7 +82,8 @@ class SpellingRule final : public Rule {
     if (!resources_) return;
     const EnglishSpeller& speller = resources_->english();
     if (!speller.available()) return;
-    const std::vector<Unknown> unknown = unknown_words(doc, speller, resources_->typos());
+    const std::vector<Unknown> unknown =
+        unknown_words(doc, speller, resources_->typos(), accepted_words(doc));
     std::unordered_map<std::string_view, int> uses;
     for (const Unknown& u : unknown) ++uses[u.word];
     for (const Unknown& u : unknown) {

@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 
+#include "markdown/directives.h"
 #include "rules/all_rules.h"
 #include "spell/spell_resources.h"
 #include "text/hangul.h"
@@ -65,12 +66,15 @@ class TypoRule final : public Rule {
 
   void check(const Document& doc, DiagnosticSink& sink) const override {
     if (!resources_) return;
-    check_english(doc, sink);
-    check_korean(doc, sink);
+    // Words the post declares right (hanmark-words) are its house spelling, not slips.
+    const AcceptedWords accepted = accepted_words(doc);
+    check_english(doc, accepted, sink);
+    check_korean(doc, accepted, sink);
   }
 
  private:
-  void check_korean(const Document& doc, DiagnosticSink& sink) const {
+  void check_korean(const Document& doc, const AcceptedWords& accepted,
+                    DiagnosticSink& sink) const {
     const KoreanTypoTable& typos = resources_->korean_typos();
     if (typos.empty()) return;
     for (const ProseRun& run : doc.prose()) {
@@ -80,6 +84,9 @@ class TypoRule final : public Rule {
       const std::vector<text::Range> chunks = text::non_prose_chunks(text);
       for (const KoreanTypoTable::Match& m : matches) {
         if (in_non_prose(chunks, m.word_begin, m.word_end)) continue;
+        if (!accepted.empty() && accepted.accepts(std::string_view(text).substr(
+                                     m.word_begin, m.word_end - m.word_begin)))
+          continue;
         const KoreanTypoTable::Entry& entry = *m.entry;
         uint32_t end = m.end;
         std::string replacement = entry.corrections.front();
@@ -124,7 +131,8 @@ class TypoRule final : public Rule {
     }
   }
 
-  void check_english(const Document& doc, DiagnosticSink& sink) const {
+  void check_english(const Document& doc, const AcceptedWords& accepted,
+                     DiagnosticSink& sink) const {
     const TypoTable& typos = resources_->typos();
     if (typos.empty()) return;
     for (const ProseRun& run : doc.prose()) {
@@ -135,7 +143,7 @@ class TypoRule final : public Rule {
         if (word.acronym && word.end - word.begin <= 4) continue;
         const std::string_view spelled = word.in(text);
         std::optional<std::string> correction = typos.lookup(spelled);
-        if (!correction) continue;
+        if (!correction || accepted.accepts(spelled)) continue;
         // A safe fix must replace exactly the word's bytes.
         if (!run.is_verbatim(word.begin, word.end)) continue;
         const ByteSpan span = run.to_source(word.begin, word.end);

@@ -50,21 +50,8 @@ bool spaced_after(char c) {
   return c == ',' || c == '.' || c == '!' || c == '?' || c == ':' || c == ';';
 }
 
-struct Char {
-  char32_t cp;
-  uint32_t begin;
-  uint32_t end;
-};
-
-std::vector<Char> decode_all(std::string_view text) {
-  std::vector<Char> out;
-  for (size_t i = 0; i < text.size();) {
-    const utf8::Decoded d = utf8::decode(text, i);
-    out.push_back({d.code_point, static_cast<uint32_t>(i), static_cast<uint32_t>(i + d.length)});
-    i += d.length;
-  }
-  return out;
-}
+using Char = utf8::CodePoint;
+using utf8::decode_all;
 
 // True when the nearest letter on either side of chars[at] is Japanese or Chinese: the mark
 // belongs to a quotation in that language ("「你好，世界」").

@@ -54,14 +54,34 @@ int run_cli(int argc, char** argv) {
         ->allow_extra_args(false)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   }
+  check_cmd
+      ->add_option("--rule-file", check.rule_files,
+                   "also run the user rules of this TOML file (repeatable)")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   check.jobs = std::max(1u, std::thread::hardware_concurrency());
   check_cmd->add_option("-j,--jobs", check.jobs, "files linted in parallel")
       ->check(CLI::Range(1u, 256u));
 
-  auto* rules_cmd = app.add_subcommand("rules", "list the rules");
+  auto* rules_cmd = app.add_subcommand("rules", "list the rules, or check rule files");
+  std::vector<std::string> rule_files;
+  std::vector<std::string> files_to_check;
+  rules_cmd
+      ->add_option("--rule-file", rule_files, "also list the user rules of this file (repeatable)")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  rules_cmd->add_option("--check", files_to_check,
+                        "validate these rule files and run their examples");
   std::string explain_id;
   auto* explain_cmd = app.add_subcommand("explain", "print a rule's documentation");
   explain_cmd->add_option("rule", explain_id, "rule id")->required();
+  explain_cmd
+      ->add_option("--rule-file", rule_files, "also know the user rules of this file (repeatable)")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 
   try {
     app.parse(argc, argv);
@@ -76,8 +96,12 @@ int run_cli(int argc, char** argv) {
     parse_severity(fail_on, check.fail_on);
     return run_check(check);
   }
-  if (*rules_cmd) return run_rules();
-  if (*explain_cmd) return run_explain(explain_id);
+  if (*rules_cmd) {
+    if (rules_cmd->count("--check") == 0) return run_rules(rule_files);
+    files_to_check.insert(files_to_check.end(), rule_files.begin(), rule_files.end());
+    return run_rules_check(files_to_check);
+  }
+  if (*explain_cmd) return run_explain(explain_id, rule_files);
   return 2;
 }
 

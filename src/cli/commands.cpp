@@ -6,10 +6,14 @@
 
 #include "cli/file_discovery.h"
 #include "cli/lint_run.h"
+#include "core/nearest_name.h"
 #include "engine/registry.h"
 #include "output/json_renderer.h"
 #include "output/text_renderer.h"
 #include "spell/spell_resources.h"
+#include "userrules/examples.h"
+#include "userrules/rule_file.h"
+#include "userrules/user_rule.h"
 
 namespace hanmark {
 
@@ -18,21 +22,6 @@ namespace {
 constexpr int kExitClean = 0;
 constexpr int kExitFindings = 1;
 constexpr int kExitFailure = 2;
-
-size_t edit_distance(const std::string& a, const std::string& b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
 
 std::vector<std::string> rule_names(const std::vector<std::unique_ptr<Rule>>& rules) {
   std::vector<std::string> names;
@@ -47,36 +36,71 @@ void error(const std::string& message) {
   std::cerr << "hanmark: error: " << message << '\n';
 }
 
-}  // namespace
-
-std::string did_you_mean(const std::string& name, const std::vector<std::string>& candidates) {
-  std::string best;
-  size_t best_distance = std::max<size_t>(2, name.size() / 3) + 1;
-  for (const std::string& candidate : candidates) {
-    const size_t distance = edit_distance(name, candidate);
-    if (distance < best_distance) best = candidate, best_distance = distance;
-  }
-  return best;
+std::string plural(size_t count, const std::string& noun) {
+  return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
 }
+
+// User rules of `files`, checked against the built-in rules' ids and the category names.
+struct UserRules {
+  std::vector<std::unique_ptr<userrules::UserRule>> rules;
+  std::vector<userrules::Problem> problems;
+};
+
+UserRules load_user_rules(const std::vector<std::string>& files,
+                          const std::vector<std::unique_ptr<Rule>>& builtins) {
+  std::vector<std::string> reserved{std::string(kEncodingDiagnostic)};
+  for (const auto& rule : builtins) reserved.emplace_back(rule->info().id);
+  for (int c = 0; c <= static_cast<int>(Category::custom); ++c)
+    reserved.emplace_back(to_string(static_cast<Category>(c)));
+  userrules::RuleLoader loader(std::move(reserved));
+  std::vector<std::string> loaded;
+  for (const std::string& path : files) {
+    if (std::find(loaded.begin(), loaded.end(), path) != loaded.end()) continue;  // given twice
+    loaded.push_back(path);
+    std::string text, reason;
+    if (!read_file(path, text, reason)) {
+      loader.add_problem({path, {}, "cannot read rule file: " + reason});
+      continue;
+    }
+    loader.load(text, path);
+  }
+  return {userrules::make_user_rules(loader.take_specs()), loader.problems()};
+}
+
+// Built-in rules plus the user rules of `rule_files`; false (after printing the problems to
+// stderr) when a rule file is bad.
+bool all_rules(const std::vector<std::string>& rule_files, std::vector<std::unique_ptr<Rule>>& out,
+               const RuleResources& resources) {
+  out = make_all_rules(resources);
+  if (rule_files.empty()) return true;
+  UserRules user = load_user_rules(rule_files, out);
+  for (const userrules::Problem& problem : user.problems)
+    std::cerr << userrules::format_problem(problem) << '\n';
+  if (!user.problems.empty()) return false;
+  for (auto& rule : user.rules) out.push_back(std::move(rule));
+  return true;
+}
+
+}  // namespace
 
 int run_check(const CheckOptions& options) {
   const RuleResources resources = default_rule_resources();
-  auto all_rules = make_all_rules(resources);
-  const std::vector<std::string> names = rule_names(all_rules);
+  std::vector<std::unique_ptr<Rule>> rules;
+  if (!all_rules(options.rule_files, rules, resources)) return kExitFailure;
+  const std::vector<std::string> names = rule_names(rules);
   std::vector<std::string> unknown;
-  auto rules = select_rules(std::move(all_rules), options.rules, unknown);
+  const Linter linter = make_linter(std::move(rules), options.rules, unknown);
   if (!unknown.empty()) {
     for (const std::string& name : unknown) {
-      const std::string hint = did_you_mean(name, names);
+      const std::string hint = nearest_name(name, names);
       error("unknown rule or category '" + name + "'" +
             (hint.empty() ? "" : "; did you mean '" + hint + "'?"));
     }
     return kExitFailure;
   }
-  const bool spelling_selected = std::any_of(rules.begin(), rules.end(), [](const auto& rule) {
-    return rule->info().category == Category::spelling;
-  });
-  const Linter linter(std::move(rules));
+  const bool spelling_selected =
+      std::any_of(linter.rules().begin(), linter.rules().end(),
+                  [](const auto& rule) { return rule->info().category == Category::spelling; });
 
   const DiscoveredFiles found = discover_files(options.paths);
   for (const std::string& note : found.notes) std::cerr << "hanmark: warning: " << note << '\n';
@@ -117,25 +141,73 @@ int run_check(const CheckOptions& options) {
   return findings ? kExitFindings : kExitClean;
 }
 
-int run_rules() {
-  const auto rules = make_all_rules(default_rule_resources());
-  std::cout << std::left << std::setw(23) << "RULE" << std::setw(12) << "CATEGORY" << std::setw(10)
-            << "SEVERITY" << std::setw(11) << "FIX" << std::setw(9) << "DEFAULT"
+int run_rules(const std::vector<std::string>& rule_files) {
+  std::vector<std::unique_ptr<Rule>> rules;
+  if (!all_rules(rule_files, rules, default_rule_resources())) return kExitFailure;
+  size_t id_width = 23;
+  for (const auto& rule : rules) id_width = std::max(id_width, rule->info().id.size() + 2);
+  std::cout << std::left << std::setw(static_cast<int>(id_width)) << "RULE" << std::setw(12)
+            << "CATEGORY" << std::setw(10) << "SEVERITY" << std::setw(11) << "FIX" << std::setw(9)
+            << "DEFAULT"
             << "SUMMARY\n";
   for (const auto& rule : rules) {
     const RuleInfo& info = rule->info();
     const std::string_view fix = info.fix == FixAvailability::none ? "-" : to_string(info.fix);
-    std::cout << std::left << std::setw(23) << info.id << std::setw(12) << to_string(info.category)
-              << std::setw(10) << to_string(info.default_severity) << std::setw(11) << fix
-              << std::setw(9) << (info.enabled_by_default ? "on" : "off") << info.summary << '\n';
+    std::cout << std::left << std::setw(static_cast<int>(id_width)) << info.id << std::setw(12)
+              << to_string(info.category) << std::setw(10) << to_string(info.default_severity)
+              << std::setw(11) << fix << std::setw(9) << (info.enabled_by_default ? "on" : "off")
+              << info.summary << '\n';
   }
   return kExitClean;
 }
 
-int run_explain(const std::string& rule_id) {
-  const auto rules = make_all_rules(default_rule_resources());
+int run_rules_check(const std::vector<std::string>& rule_files) {
+  const auto builtins = make_all_rules(default_rule_resources());
+  UserRules user = load_user_rules(rule_files, builtins);
+  std::vector<userrules::Problem> problems = user.problems;
+  size_t examples = 0, failed_examples = 0;
+  for (const auto& rule : user.rules) {
+    examples += rule->spec().examples.size();
+    for (userrules::Problem& failure : userrules::check_examples(*rule)) {
+      problems.push_back(std::move(failure));
+      ++failed_examples;
+    }
+  }
+  // File by file, in position order.
+  std::stable_sort(problems.begin(), problems.end(), [&](const auto& a, const auto& b) {
+    const auto file_index = [&](const std::string& source) {
+      return std::find(rule_files.begin(), rule_files.end(), source) - rule_files.begin();
+    };
+    return std::tuple(file_index(a.source), a.pos.line, a.pos.column) <
+           std::tuple(file_index(b.source), b.pos.line, b.pos.column);
+  });
+  for (const userrules::Problem& problem : problems)
+    std::cout << userrules::format_problem(problem) << '\n';
+  const size_t errors = problems.size() - failed_examples;
+  std::vector<std::string> files;
+  for (const std::string& path : rule_files)
+    if (std::find(files.begin(), files.end(), path) == files.end()) files.push_back(path);
+  std::cout << plural(files.size(), "rule file") << ", " << plural(user.rules.size(), "rule")
+            << ", " << plural(examples, "example") << ": ";
+  if (problems.empty()) {
+    std::cout << "all pass\n";
+    return kExitClean;
+  }
+  if (errors > 0) std::cout << plural(errors, "error") << (failed_examples > 0 ? ", " : "");
+  if (failed_examples > 0) std::cout << plural(failed_examples, "failed example");
+  std::cout << '\n';
+  return kExitFailure;
+}
+
+int run_explain(const std::string& rule_id, const std::vector<std::string>& rule_files) {
+  std::vector<std::unique_ptr<Rule>> rules;
+  if (!all_rules(rule_files, rules, default_rule_resources())) return kExitFailure;
   for (const auto& rule : rules) {
     if (rule->info().id != rule_id) continue;
+    if (const auto* user = dynamic_cast<const userrules::UserRule*>(rule.get())) {
+      std::cout << user->describe();
+      return kExitClean;
+    }
     const auto doc = rule_doc(rule->info());
     if (!doc) {
       error("rule '" + rule_id + "' has no documentation");
@@ -146,7 +218,7 @@ int run_explain(const std::string& rule_id) {
   }
   std::vector<std::string> ids;
   for (const auto& rule : rules) ids.emplace_back(rule->info().id);
-  const std::string hint = did_you_mean(rule_id, ids);
+  const std::string hint = nearest_name(rule_id, ids);
   error("unknown rule '" + rule_id + "'" + (hint.empty() ? "" : "; did you mean '" + hint + "'?"));
   return kExitFailure;
 }

@@ -15,14 +15,15 @@ struct CheckOptions {
   bool color = false;
   Severity fail_on = Severity::warning;
   RuleSelection rules;
+  std::vector<std::string> rule_files;  // user rule files (docs/user-rules.md)
   unsigned jobs = 1;
 };
 
 int run_check(const CheckOptions& options);
-int run_rules();
-int run_explain(const std::string& rule_id);
-
-// The closest of `candidates` to `name`, if it is close enough to be a likely typo.
-std::string did_you_mean(const std::string& name, const std::vector<std::string>& candidates);
+// Lists the built-in rules and those of `rule_files`.
+int run_rules(const std::vector<std::string>& rule_files);
+// Validates rule files and runs their examples (`hanmark rules --check`).
+int run_rules_check(const std::vector<std::string>& rule_files);
+int run_explain(const std::string& rule_id, const std::vector<std::string>& rule_files);
 
 }  // namespace hanmark

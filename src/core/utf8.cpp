@@ -82,4 +82,14 @@ bool is_hangul(char32_t cp) {
          (cp >= 0xD7B0 && cp <= 0xD7FF);
 }
 
+std::vector<CodePoint> decode_all(std::string_view text) {
+  std::vector<CodePoint> out;
+  for (size_t i = 0; i < text.size();) {
+    const Decoded d = decode(text, i);
+    out.push_back({d.code_point, static_cast<uint32_t>(i), static_cast<uint32_t>(i + d.length)});
+    i += d.length;
+  }
+  return out;
+}
+
 }  // namespace hanmark::utf8

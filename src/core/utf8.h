@@ -2,7 +2,9 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
+#include <vector>
 
 namespace hanmark::utf8 {
 
@@ -15,6 +17,16 @@ struct Decoded {
 
 // Decodes the sequence at `offset`; rejects overlong forms, surrogates and values above U+10FFFF.
 Decoded decode(std::string_view text, size_t offset);
+
+// One decoded code point and its bytes [begin, end) in the text.
+struct CodePoint {
+  char32_t cp;
+  uint32_t begin;
+  uint32_t end;
+};
+
+// Every code point of `text`, in order (an invalid byte is one kInvalid code point).
+std::vector<CodePoint> decode_all(std::string_view text);
 
 // Offset of the first invalid byte, or npos when `text` is valid UTF-8.
 size_t find_invalid(std::string_view text);

@@ -5,6 +5,18 @@
 
 namespace hanmark {
 
+std::vector<KnownRule> known_rules(const std::vector<std::unique_ptr<Rule>>& rules) {
+  std::vector<KnownRule> known;
+  for (const auto& rule : rules)
+    known.push_back({std::string(rule->info().id), rule->info().category});
+  return known;
+}
+
+Linter::Linter(std::vector<std::unique_ptr<Rule>> rules, std::vector<KnownRule> known)
+    : rules_(std::move(rules)), known_(std::move(known)) {
+  if (known_.empty()) known_ = known_rules(rules_);
+}
+
 const Rule* Linter::find(std::string_view id) const {
   for (const auto& rule : rules_)
     if (rule->info().id == id) return rule.get();
@@ -44,6 +56,14 @@ std::vector<Diagnostic> Linter::lint(const Document& doc) const {
     DiagnosticSink sink(rule->info(), out);
     rule->check(doc, sink);
   }
+  const Directives directives = parse_directives(doc);
+  if (!directives.empty()) {
+    const DirectiveContext context{.known = known_,
+                                   .running = rules_,
+                                   .unknown_directive = find(kUnknownDirective),
+                                   .unused_directive = find(kUnusedDirective)};
+    apply_directives(doc, directives, context, out);
+  }
   std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
     if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
     if (a.span.end != b.span.end) return a.span.end < b.span.end;
@@ -80,6 +100,12 @@ std::vector<std::unique_ptr<Rule>> select_rules(std::vector<std::unique_ptr<Rule
     return !(base || named(*rule, selection.extend_select)) || named(*rule, selection.ignore);
   });
   return rules;
+}
+
+Linter make_linter(std::vector<std::unique_ptr<Rule>> rules, const RuleSelection& selection,
+                   std::vector<std::string>& unknown) {
+  std::vector<KnownRule> known = known_rules(rules);
+  return Linter(select_rules(std::move(rules), selection, unknown), std::move(known));
 }
 
 }  // namespace hanmark

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "engine/diagnostic.h"
+#include "engine/directive_filter.h"
 #include "engine/rule.h"
 #include "markdown/document.h"
 
@@ -15,18 +16,28 @@ namespace hanmark {
 // cannot be disabled).
 inline constexpr std::string_view kEncodingDiagnostic = "encoding";
 
+// Ids and categories of `rules`, for Linter's `known`.
+std::vector<KnownRule> known_rules(const std::vector<std::unique_ptr<Rule>>& rules);
+
 class Linter {
  public:
-  explicit Linter(std::vector<std::unique_ptr<Rule>> rules) : rules_(std::move(rules)) {}
+  // `rules` run. `known` is every rule hanmark knows, selected or not (known_rules() of the whole
+  // registry and the user rules): inline directives may name any of them without being reported
+  // as unknown. Empty means the rules that run.
+  explicit Linter(std::vector<std::unique_ptr<Rule>> rules, std::vector<KnownRule> known = {});
 
   const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
+  const std::vector<KnownRule>& known() const { return known_; }
   const Rule* find(std::string_view id) const;
 
-  // Sorted by span, then rule id; identical for identical input.
+  // The rules' findings, filtered through the post's inline directives (docs/directives.md),
+  // with the findings about the directives themselves. Sorted by span, then rule id; identical
+  // for identical input.
   std::vector<Diagnostic> lint(const Document& doc) const;
 
  private:
   std::vector<std::unique_ptr<Rule>> rules_;
+  std::vector<KnownRule> known_;
 };
 
 // Which rules run: `select` (rule ids or category names) replaces the default set — the rules
@@ -42,5 +53,9 @@ struct RuleSelection {
 std::vector<std::unique_ptr<Rule>> select_rules(std::vector<std::unique_ptr<Rule>> rules,
                                                 const RuleSelection& selection,
                                                 std::vector<std::string>& unknown);
+
+// A Linter of the selected rules that knows all of `rules` (for directives).
+Linter make_linter(std::vector<std::unique_ptr<Rule>> rules, const RuleSelection& selection,
+                   std::vector<std::string>& unknown);
 
 }  // namespace hanmark

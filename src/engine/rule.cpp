@@ -18,6 +18,8 @@ std::string_view to_string(Category category) {
       return "unicode";
     case Category::editorial:
       return "editorial";
+    case Category::custom:
+      return "custom";
   }
   return "markdown";
 }

@@ -8,21 +8,26 @@
 #include <vector>
 
 #include "engine/diagnostic.h"
+#include "engine/rule_options.h"
 #include "markdown/document.h"
 
 namespace hanmark {
 
-enum class Category { markdown, spelling, korean, bilingual, typography, unicode, editorial };
+// `custom` is the category of declarative user rules loaded from TOML at run time.
+enum class Category {
+  markdown,
+  spelling,
+  korean,
+  bilingual,
+  typography,
+  unicode,
+  editorial,
+  custom
+};
 enum class FixAvailability { none, sometimes, always };
 
 std::string_view to_string(Category category);
 std::string_view to_string(FixAvailability fix);
-
-struct RuleOption {
-  std::string_view name;
-  std::string_view default_value;
-  std::string_view description;
-};
 
 struct RuleInfo {
   std::string_view id;  // stable kebab-case name: public API
@@ -54,6 +59,15 @@ class Rule {
   virtual const RuleInfo& info() const = 0;
   // Must not keep per-file state: one rule object checks many documents, concurrently.
   virtual void check(const Document& doc, DiagnosticSink& sink) const = 0;
+
+  // A copy of this rule with `values` for its options (info().options; values unset keep their
+  // defaults). The configuration has checked names, types and ranges. A rule that declares
+  // options must override this; the default, for rules without options, returns nullptr: "use
+  // the rule as it is".
+  virtual std::unique_ptr<Rule> configure(const RuleOptionValues& values) const {
+    (void)values;
+    return nullptr;
+  }
 };
 
 }  // namespace hanmark

@@ -6,6 +6,7 @@
 
 #include <cmark-gfm.h>
 
+#include "core/strings.h"
 #include "core/utf8.h"
 #include "markdown/node.h"
 
@@ -73,6 +74,26 @@ std::optional<DecodedEntity> decode_entity(std::string_view text) {
   if (inserted) it->second = decode_named_with_cmark(entity);
   if (!it->second) return std::nullopt;
   return DecodedEntity{*it->second, entity.size()};
+}
+
+std::string decode_references(std::string_view s, bool backslash_escapes) {
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    if (backslash_escapes && s[i] == '\\' && i + 1 < s.size() && is_ascii_punct(s[i + 1])) {
+      out += s[i + 1];
+      i += 2;
+    } else if (s[i] == '&') {
+      if (auto entity = decode_entity(s.substr(i, 40))) {
+        out += entity->text;
+        i += entity->source_size;
+      } else {
+        out += s[i++];
+      }
+    } else {
+      out += s[i++];
+    }
+  }
+  return out;
 }
 
 }  // namespace hanmark

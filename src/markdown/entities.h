@@ -15,4 +15,8 @@ struct DecodedEntity {
 // as CommonMark does; nullopt when it is not one (then '&' is literal).
 std::optional<DecodedEntity> decode_entity(std::string_view text);
 
+// `text` with its entities decoded and, when `backslash_escapes`, its backslash escapes too, as
+// cmark decodes a link destination or an attribute value.
+std::string decode_references(std::string_view text, bool backslash_escapes);
+
 }  // namespace hanmark

@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "core/strings.h"
 #include "markdown/document.h"
 #include "markdown/entities.h"
 #include "markdown/node.h"
@@ -12,10 +13,6 @@ namespace {
 
 constexpr uint32_t kResyncWindow = 4096;  // how far a lost alignment may search ahead
 
-bool is_ascii_punct(char c) {
-  return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') ||
-         (c >= '{' && c <= '~');
-}
 bool is_blank(char c) {
   return c == ' ' || c == '\t';
 }
@@ -213,6 +210,7 @@ void InlineAligner::footnote_reference() {
 
 void InlineAligner::link_open(cmark_node* node, cmark_iter* iter, bool image) {
   auto skip_children = [&] { cmark_iter_reset(iter, node, CMARK_EVENT_EXIT); };
+  skip_blanks();                  // a table cell's leading blank is not part of any literal
   if (!image && peek() == '<') {  // <https://…> or <user@host>: not prose
     const uint32_t begin = pos_;
     while (pos_ < limit_ && src_[pos_] != '>') ++pos_;

@@ -5,6 +5,8 @@
 #include <string_view>
 
 #include "core/embedded_files.h"
+#include "core/strings.h"
+#include "core/utf8.h"
 
 namespace hanmark {
 
@@ -19,6 +21,34 @@ constexpr std::string_view kKoreanTechWords = "dictionaries/ko-tech.dic";
 std::string_view data_text(const std::optional<std::string>& option, std::string_view embedded) {
   if (option) return *option;
   return embedded_file(embedded).value_or(std::string_view());
+}
+
+bool has_hangul(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    const utf8::Decoded d = utf8::decode(text, i);
+    if (utf8::is_hangul(d.code_point)) return true;
+    i += d.length;
+  }
+  return false;
+}
+
+// The entries of the options' extra words and personal dictionaries, as lines of a tech word
+// list: Hangul entries `word` or `word/model` for the Korean speller, the others bare words
+// for the English one.
+std::string added_words(const SpellOptions& options, bool korean) {
+  std::string out;
+  for (const std::string& word : options.extra_words)
+    if (has_hangul(word) == korean) out += "\n" + word;
+  for (const std::string& dictionary : options.personal_dictionaries) {
+    for_each_data_line(dictionary, [&](size_t line_number, std::string_view line) {
+      line = trim(line);
+      const bool count = line_number == 1 && line.find_first_not_of("0123456789") == line.npos;
+      if (count || line.starts_with('*')) return;
+      if (has_hangul(line) != korean) return;
+      out += "\n" + std::string(korean ? line : trim(line.substr(0, line.find('/'))));
+    });
+  }
+  return out;
 }
 
 // A hunspell dictionary's .aff/.dic pairs, one per directory that has both, in search order.
@@ -75,8 +105,8 @@ const TypoTable& SpellResources::typos() const {
 
 void SpellResources::load_english() const {
   std::call_once(english_once_, [this] {
-    std::string words(data_text(options_.tech_words, kTechWords));
-    for (const std::string& word : options_.extra_words) words += "\n" + word;
+    const std::string words =
+        std::string(data_text(options_.tech_words, kTechWords)) + added_words(options_, false);
 
     for (const DictionaryFiles& files :
          dictionary_candidates(search_paths(), options_.english_dictionary)) {
@@ -110,7 +140,8 @@ const KoreanTypoTable& SpellResources::korean_typos() const {
 
 void SpellResources::load_korean() const {
   std::call_once(korean_once_, [this] {
-    const std::string_view words = data_text(options_.korean_tech_words, kKoreanTechWords);
+    const std::string words = std::string(data_text(options_.korean_tech_words, kKoreanTechWords)) +
+                              added_words(options_, true);
     for (const DictionaryFiles& files :
          dictionary_candidates(search_paths(), options_.korean_dictionary)) {
       auto speller = std::make_unique<KoreanSpeller>(files.aff, files.dic, words);

@@ -24,8 +24,15 @@ struct SpellOptions {
   // dictionaries/typos-en.tsv and dictionaries/en-tech.dic.
   std::optional<std::string> typo_table;
   std::optional<std::string> tech_words;
-  // More accepted words (one per element), added to the tech vocabulary.
+  // More accepted words (one per element; a configuration's `[spelling] words`): words with
+  // Hangul go to the Korean speller, the others to the English tech vocabulary.
   std::vector<std::string> extra_words;
+  // Personal dictionaries' contents (a configuration's `[spelling] dictionaries`), in hunspell's
+  // personal-dictionary format: one `word` or `word/model` a line. Entries with Hangul go to the
+  // Korean speller, where the model word lends its particles and endings (`컴포넌트/토너먼트`:
+  // 컴포넌트를, 컴포넌트가); the others to the English tech vocabulary (the model is dropped).
+  // Blank lines, '#' comments, a leading word count and forbidden `*word` entries are skipped.
+  std::vector<std::string> personal_dictionaries;
 
   // Korean: hunspell-ko `<korean_dictionary>.aff`/`.dic` from the same search paths; nullopt
   // keeps the embedded dictionaries/typos-ko.tsv and dictionaries/ko-tech.dic.

@@ -53,6 +53,7 @@ TEST_CASE("check: exit codes follow --fail-on; failures to read give 2 and the r
 TEST_CASE("check: text output is compiler-style, the caret sits under Hangul by display width") {
   TempDir dir;
   const auto bad = dir.write("bad.md", kPlaceholderImage);
+  dir.write("a.png", "");  // the image exists: only its alt text is wrong
   const RunResult r = run_hanmark("check --color=never " + q(bad));
   const std::string path = bad.string();
   const std::string expected_head =
@@ -75,6 +76,8 @@ TEST_CASE("check: --format json has the documented shape, code-point columns, en
   TempDir dir;
   dir.write("b.md", kPlaceholderImage);
   dir.write("a.md", "# 제목 - Title\n\n😀 ![photo](x.png)\n");
+  dir.write("a.png", "");
+  dir.write("x.png", "");
   const RunResult r = run_hanmark("check --format json " + q(dir.path()));
   CHECK(r.exit_code == 1);
   const auto json = nlohmann::json::parse(r.out);

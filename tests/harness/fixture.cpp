@@ -66,7 +66,14 @@ Fixture parse_fixture(const std::string& text) {
     const std::string_view line(text.data() + begin, end - begin);
     ++fixture_line;
     const std::string_view content = trim(line);
-    if (content.starts_with("<!-- expect") && content.ends_with("-->")) {
+    if (content.starts_with("<!-- also-run ") && content.ends_with("-->")) {
+      std::string_view names = trim(content.substr(14, content.size() - 14 - 3));
+      while (!names.empty()) {
+        const size_t end = names.find_first_of(" ,");
+        if (end != 0) fixture.also_run.emplace_back(names.substr(0, end));
+        names = end == std::string_view::npos ? std::string_view() : trim(names.substr(end + 1));
+      }
+    } else if (content.starts_with("<!-- expect") && content.ends_with("-->")) {
       std::string_view body = content.substr(11, content.size() - 11 - 3);
       while (!body.empty() && body.back() == ' ') body.remove_suffix(1);
       if (body.starts_with("-none")) {

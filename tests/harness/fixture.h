@@ -1,5 +1,7 @@
 // Fixture files with inline expectations (see README "Writing a rule"):
 //   <!-- expect[@-N] RULE ["exact source text"[#k]] [: message substring] -->
+//   <!-- also-run RULE… -->   runs these rules beside the folder's rule (their findings must be
+//                             expected too): how directive fixtures show what they suppress
 // Expectation lines are removed before parsing, so rules never see them.
 #pragma once
 
@@ -21,8 +23,9 @@ struct Expectation {
 struct Fixture {
   std::string stripped;  // the fixture without its expectation lines
   std::vector<Expectation> expectations;
-  std::vector<int> original_line;   // stripped line (index + 1) → fixture line
-  std::vector<std::string> errors;  // malformed expectations
+  std::vector<int> original_line;     // stripped line (index + 1) → fixture line
+  std::vector<std::string> errors;    // malformed expectations
+  std::vector<std::string> also_run;  // rule ids to run beside the folder's rule
 };
 
 Fixture parse_fixture(const std::string& text);

@@ -34,10 +34,17 @@ std::string rule_id_of(const fs::path& folder) {
   return id;
 }
 
-Linter linter_for(const std::string& rule_id) {
+// The folder's rule (and the fixture's also-run rules), knowing every rule as the CLI does, so
+// that fixtures go through inline directives.
+Linter linter_for(const std::string& rule_id, const std::vector<std::string>& also_run) {
   static const RuleResources resources = default_rule_resources();
   std::vector<std::string> unknown;
-  return Linter(select_rules(make_all_rules(resources), {.select = {rule_id}}, unknown));
+  std::vector<std::string> select = also_run;
+  select.push_back(rule_id);
+  Linter linter = make_linter(make_all_rules(resources), {.select = select}, unknown);
+  for (const std::string& name : unknown)
+    FAIL_CHECK("fixture names unknown rule '" << name << "' (folder or also-run)");
+  return linter;
 }
 
 std::vector<fs::path> fixture_cases() {
@@ -81,7 +88,7 @@ void check_case(const fs::path& path) {
   const testing::Fixture fixture = testing::parse_fixture(read_file(path));
   for (const std::string& error : fixture.errors) FAIL_CHECK(error);
 
-  const Linter linter = linter_for(rule_id);
+  const Linter linter = linter_for(rule_id, fixture.also_run);
   REQUIRE_MESSAGE(linter.find(rule_id), "no rule '" << rule_id << "' for folder " << folder);
   const auto doc = Document::parse(path.filename().string(), fixture.stripped);
   const std::vector<Diagnostic> diagnostics = linter.lint(*doc);

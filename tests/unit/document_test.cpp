@@ -101,6 +101,14 @@ TEST_CASE("tables: each cell is its own run, escaped pipes included") {
   CHECK(cells == 4);
 }
 
+TEST_CASE("tables: links, images and autolinks at the start of a cell") {
+  const auto doc = Document::parse(
+      "t.md",
+      "| 링크 | 그림 |\n|---|---|\n| [깃 Git](https://git-scm.com/) | ![대체 alt](a.png) |\n");
+  CHECK(source_of(*doc, "깃 Git") == "깃 Git");
+  CHECK(source_of(*doc, "대체 alt") == "대체 alt");
+}
+
 TEST_CASE("headings: ATX with closing sequence, setext, emphasis and strikethrough") {
   const auto doc = Document::parse(
       "t.md", "  ## 제목 **굵게** ~~취소~~ ##\n\n설정 *Setext* 제목\n===\n\n#해시 아님\n");

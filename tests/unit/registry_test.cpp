@@ -104,12 +104,13 @@ TEST_CASE("selection: by id, by category, extend-select, ignore; ids win over ca
     return out;
   };
   using Ids = std::vector<std::string>;
-  CHECK(ids({.select = {"editorial"}}) == Ids{"leftover-comment", "repeated-word"});
+  CHECK(ids({.select = {"editorial"}}) ==
+        Ids{"leftover-comment", "repeated-word", "unknown-directive", "unused-directive"});
   CHECK(ids({.select = {"korean"}}) ==
         Ids{"josa", "korean-spacing", "korean-spelling", "speech-level"});
   CHECK(ids({.select = {"spelling"}}) == Ids{"spelling"});  // the rule, not the category
   CHECK(ids({.select = {"editorial", "typo"}, .ignore = {"repeated-word"}}) ==
-        Ids{"leftover-comment", "typo"});
+        Ids{"leftover-comment", "typo", "unknown-directive", "unused-directive"});
   const Ids defaults = ids({});
   CHECK(std::find(defaults.begin(), defaults.end(), "spelling") == defaults.end());
   const Ids extended = ids({.extend_select = {"spelling"}});

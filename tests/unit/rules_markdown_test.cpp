@@ -331,9 +331,11 @@ TEST_CASE("heading-bilingual: metadata and options") {
   const auto rule = make_heading_bilingual();
   CHECK(rule->info().id == "heading-bilingual");
   CHECK(rule->info().category == Category::bilingual);
-  REQUIRE(rule->info().options.size() == 2);
+  REQUIRE(rule->info().options.size() == 3);
   CHECK(rule->info().options[0].name == "min-headings");
   CHECK(rule->info().options[0].default_value == "2");
+  CHECK(rule->info().options[1].name == "convention");
+  CHECK(rule->info().options[2].name == "front-matter-title");
 }
 
 TEST_CASE("heading-bilingual: a bilingual title makes one-language headings stand out") {

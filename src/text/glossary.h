@@ -1,0 +1,88 @@
+// A term glossary: for each term its preferred spelling and the variants that should be written
+// that way, optionally paired with its English translation (딥 러닝 ⇔ Deep Learning). Read from
+// TOML; hanmark ships one (dictionaries/glossary.toml, compiled in) and a project may bring its
+// own. The format is described in dictionaries/README.md.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace hanmark {
+
+// A problem in a glossary file, at a 1-based line and column (0 when unknown).
+struct GlossaryError {
+  std::string source;
+  uint32_t line = 0;
+  uint32_t column = 0;
+  std::string message;
+
+  // "glossary.toml:3:12: message", as compilers print it.
+  std::string to_string() const;
+};
+
+class Glossary {
+ public:
+  enum class Script { hangul, latin };
+
+  struct Term {
+    std::string preferred;              // NFC, words separated by one space
+    std::vector<std::string> variants;  // as listed, normalised the same way
+    Script script;
+    std::optional<size_t> translation;  // index of the paired term: 딥 러닝 ⇔ Deep Learning
+  };
+
+  // A spelling the glossary knows.
+  struct Spelling {
+    size_t term;     // index into terms()
+    bool preferred;  // the term's preferred spelling (in any letter case)
+  };
+
+  struct Loaded;
+
+  // Parses glossary TOML. `source` names the text in errors (a path). Entries with errors are
+  // left out; the rest still load.
+  static Loaded parse(std::string_view toml, std::string_view source);
+
+  // The glossary compiled into hanmark (dictionaries/glossary.toml), parsed on first use.
+  static const Glossary& shipped();
+
+  // The form spellings are compared in: NFC, white space runs as one space, trimmed, ASCII
+  // letters in lower case.
+  static std::string fold(std::string_view spelling);
+
+  const std::vector<Term>& terms() const { return terms_; }
+  bool empty() const { return terms_.empty(); }
+  // The spelling whose fold() is `folded`, or nullptr.
+  const Spelling* find(std::string_view folded) const;
+  // True when an all-capital spelling ("IOS") is listed as written: all-capital forms are
+  // acronyms of their own unless the glossary names them.
+  bool lists_exactly(std::string_view spelling) const {
+    return exact_caps_.contains(std::string(spelling));
+  }
+  // The most words any spelling has (matching looks at no longer sequences).
+  size_t max_words() const { return max_words_; }
+
+ private:
+  friend struct GlossaryBuilder;
+
+  std::vector<Term> terms_;
+  std::unordered_map<std::string, Spelling> spellings_;  // by fold()
+  std::unordered_set<std::string> exact_caps_;
+  size_t max_words_ = 0;
+};
+
+struct Glossary::Loaded {
+  Glossary glossary;
+  std::vector<GlossaryError> errors;
+};
+
+// True when every letter of `word` is an ASCII capital and it has two or more ("IOS", "API").
+bool is_all_caps(std::string_view word);
+
+}  // namespace hanmark

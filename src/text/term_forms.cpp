@@ -1,0 +1,130 @@
+#include "text/term_forms.h"
+
+#include <algorithm>
+#include <string_view>
+
+#include "core/utf8.h"
+#include "text/hangul.h"
+
+namespace hanmark::terms {
+
+namespace {
+
+constexpr char32_t kObject = 0xFFFC;  // stand-in for code spans and other non-prose inlines
+
+bool is_ascii_alnum(char32_t cp) {
+  return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+}
+
+// Particles (and copula forms) that may end a Hangul word.
+constexpr std::string_view kParticles[] = {
+    "에서는", "에서도", "에게는", "에게서", "으로는", "으로도", "으로서", "으로써", "이라는",
+    "이라고", "이라면", "이에요", "입니다", "에서",   "에게",   "에는",   "에도",   "에선",
+    "으로",   "로는",   "로도",   "로서",   "로써",   "와의",   "과의",   "와는",   "과는",
+    "까지",   "부터",   "보다",   "처럼",   "마다",   "조차",   "이나",   "이란",   "이며",
+    "이고",   "이다",   "이라",   "라는",   "라고",   "라면",   "예요",   "만의",   "만을",
+    "만이",   "은",     "는",     "이",     "가",     "을",     "를",     "의",     "에",
+    "엔",     "로",     "와",     "과",     "도",     "만",     "나",     "란",     "며",
+};
+
+constexpr std::string_view kPlural = "들";
+constexpr size_t kSyllable = 3;  // bytes of one Hangul syllable in UTF-8
+
+char32_t code_point_before(std::string_view text, uint32_t offset) {
+  if (offset == 0) return 0;
+  uint32_t start = offset - 1;
+  while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+  return utf8::decode(text, start).code_point;
+}
+
+char32_t code_point_at(std::string_view text, uint32_t offset) {
+  return offset < text.size() ? utf8::decode(text, offset).code_point : 0;
+}
+
+bool glued_before(std::string_view text, uint32_t begin) {
+  const char32_t cp = code_point_before(text, begin);
+  if (cp == kObject || hangul::is_syllable(cp)) return true;
+  return cp && cp < 0x80 &&
+         std::string_view("/@#\\=<>{}$%&*^|~.:_").find(static_cast<char>(cp)) !=
+             std::string_view::npos;
+}
+
+bool glued_after(std::string_view text, uint32_t end) {
+  const char32_t cp = code_point_at(text, end);
+  if (cp == kObject) return true;
+  if (cp == ':') {
+    const char32_t next = code_point_at(text, end + 1);
+    return next && next != ' ' && next != '\n';
+  }
+  return cp && cp < 0x80 &&
+         std::string_view("/@\\=<>{}$%&*^|~_").find(static_cast<char>(cp)) !=
+             std::string_view::npos;
+}
+
+}  // namespace
+
+std::vector<LatinToken> latin_tokens(std::string_view text) {
+  std::vector<LatinToken> out;
+  for (uint32_t i = 0; i < text.size();) {
+    if (!is_ascii_alnum(static_cast<unsigned char>(text[i]))) {
+      ++i;
+      continue;
+    }
+    const uint32_t begin = i;
+    while (i < text.size()) {
+      if (is_ascii_alnum(static_cast<unsigned char>(text[i]))) {
+        ++i;
+      } else if (std::string_view(".-_'").find(text[i]) != std::string_view::npos &&
+                 i + 1 < text.size() && is_ascii_alnum(static_cast<unsigned char>(text[i + 1]))) {
+        i += 2;
+      } else {
+        break;
+      }
+    }
+    // "C++", "C#": the marks belong to the name when nothing word-like follows them.
+    for (std::string_view tail : {std::string_view("++"), std::string_view("#")}) {
+      if (text.substr(i).starts_with(tail) &&
+          !is_ascii_alnum(code_point_at(text, i + static_cast<uint32_t>(tail.size())))) {
+        i += static_cast<uint32_t>(tail.size());
+        break;
+      }
+    }
+    out.push_back({begin, i, glued_before(text, begin) || glued_after(text, i)});
+  }
+  return out;
+}
+
+std::vector<HangulWord> hangul_words(std::string_view text) {
+  std::vector<HangulWord> out;
+  for (const hangul::Run& run : hangul::runs(text)) {
+    if (run.attached_to_non_hangul()) continue;
+    if (run.after == kObject || (run.after < 0x80 && is_ascii_alnum(run.after))) continue;
+    out.push_back({run.begin, run.end});
+  }
+  return out;
+}
+
+std::vector<uint32_t> stem_lengths(std::string_view word) {
+  std::vector<uint32_t> cuts;
+  const auto add = [&](size_t length) {
+    if (length >= kSyllable && std::find(cuts.begin(), cuts.end(), length) == cuts.end())
+      cuts.push_back(static_cast<uint32_t>(length));
+  };
+  const auto add_with_plural = [&](std::string_view stem) {
+    if (stem.size() > kPlural.size() && stem.ends_with(kPlural)) add(stem.size() - kPlural.size());
+    add(stem.size());
+  };
+  for (std::string_view particle : kParticles)
+    if (word.size() > particle.size() && word.ends_with(particle))
+      add_with_plural(word.substr(0, word.size() - particle.size()));
+  add_with_plural(word);
+  // Longest cut first means shortest stem first.
+  std::stable_sort(cuts.begin(), cuts.end());
+  return cuts;
+}
+
+bool is_particle(std::string_view word) {
+  return std::find(std::begin(kParticles), std::end(kParticles), word) != std::end(kParticles);
+}
+
+}  // namespace hanmark::terms
