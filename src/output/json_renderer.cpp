@@ -28,6 +28,7 @@ void JsonRenderer::begin() {
 
 void JsonRenderer::add(const FileReport& report) {
   PositionCursor cursor(*report.doc);
+  PositionCursor edit_cursor(*report.doc);  // edits mostly follow their findings' order too
   for (const Diagnostic& d : report.diagnostics) {
     json item;
     item["path"] = report.doc->path();
@@ -37,15 +38,13 @@ void JsonRenderer::add(const FileReport& report) {
     item["rule"] = d.rule;
     item["message"] = d.message;
     item["suggestions"] = d.suggestions;
+    item["notes"] = d.notes;
     item["fixes"] = json::array();
     for (const Fix& fix : d.fixes) {
       json edits = json::array();
       for (const Edit& edit : fix.edits) {
         json e;
-        put_span(e, edit.span == d.span
-                        ? at
-                        : SpanPosition{report.doc->lines().position(edit.span.begin),
-                                       report.doc->lines().position(edit.span.end)});
+        put_span(e, edit.span == d.span ? at : edit_cursor.locate(edit.span));
         e["replacement"] = edit.replacement;
         edits.push_back(std::move(e));
       }
