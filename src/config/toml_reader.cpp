@@ -1,6 +1,7 @@
 #include "config/toml_reader.h"
 
 #include "config/did_you_mean.h"
+#include "core/toml_types.h"
 
 namespace hanmark {
 
@@ -10,32 +11,6 @@ void ErrorList::add(const toml::source_position& at, std::string message) {
 
 void ErrorList::add(const Named& at, std::string message) {
   out_.push_back({path_, at.line, at.column, std::move(message)});
-}
-
-std::string_view type_name(const toml::node& node) {
-  switch (node.type()) {
-    case toml::node_type::table:
-      return "a table";
-    case toml::node_type::array:
-      return "an array";
-    case toml::node_type::string:
-      return "a string";
-    case toml::node_type::integer:
-      return "an integer";
-    case toml::node_type::floating_point:
-      return "a float";
-    case toml::node_type::boolean:
-      return "a boolean";
-    case toml::node_type::date:
-      return "a date";
-    case toml::node_type::time:
-      return "a time";
-    case toml::node_type::date_time:
-      return "a date-time";
-    case toml::node_type::none:
-      break;
-  }
-  return "nothing";
 }
 
 Named named(std::string name, const toml::source_position& at) {
@@ -79,7 +54,7 @@ std::optional<std::vector<Named>> TomlReader::strings(std::string_view key) {
     } else {
       errors_.add(element.source().begin, "wrong type for an element of '" + std::string(key) +
                                               "'" + in_where() + ": expected a string, found " +
-                                              std::string(type_name(element)));
+                                              std::string(toml_type_name(element)));
     }
   }
   return out;
@@ -126,7 +101,7 @@ void TomlReader::wrong_type(std::string_view key, const toml::node& value,
                             std::string_view expected) {
   errors_.add(value.source().begin, "wrong type for '" + std::string(key) + "'" + in_where() +
                                         ": expected " + std::string(expected) + ", found " +
-                                        std::string(type_name(value)));
+                                        std::string(toml_type_name(value)));
 }
 
 void TomlReader::invalid_value(std::string_view key, const Named& value, std::string_view expected,

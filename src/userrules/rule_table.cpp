@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "core/nearest_name.h"
+#include "core/toml_types.h"
 #include "core/utf8.h"
 #include "userrules/message_template.h"
 #include "userrules/regex.h"
@@ -34,29 +35,6 @@ const std::vector<TypeKeys>& type_keys() {
 
 SourcePos pos_of(const toml::source_region& region) {
   return {region.begin.line, region.begin.column};
-}
-
-std::string_view describe_type(const toml::node& node) {
-  switch (node.type()) {
-    case toml::node_type::string:
-      return "a string";
-    case toml::node_type::integer:
-      return "an integer";
-    case toml::node_type::floating_point:
-      return "a float";
-    case toml::node_type::boolean:
-      return "a boolean";
-    case toml::node_type::date:
-    case toml::node_type::time:
-    case toml::node_type::date_time:
-      return "a date or time";
-    case toml::node_type::array:
-      return "an array";
-    case toml::node_type::table:
-      return "a table";
-    default:
-      return "nothing";
-  }
 }
 
 bool is_kebab_case(std::string_view id) {
@@ -108,7 +86,7 @@ class RuleReader {
   // `subject` is quoted by the caller: "'ignore-case'", "an item of 'words'".
   void wrong_type(const std::string& subject, const toml::node& node, std::string_view expected) {
     problem(pos_of(node.source()), subject + " must be " + std::string(expected) + ", not " +
-                                       std::string(describe_type(node)));
+                                       std::string(toml_type_name(node)));
   }
   static std::string quoted(std::string_view key) { return "'" + std::string(key) + "'"; }
 
