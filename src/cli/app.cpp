@@ -20,6 +20,16 @@ bool stdout_wants_color(const std::string& mode) {
   return (no_color == nullptr || *no_color == '\0') && ::isatty(STDOUT_FILENO);
 }
 
+// --config FILE and --no-config (docs/configuration.md).
+void add_config_options(CLI::App& command, ConfigOptions& options) {
+  auto* file = command
+                   .add_option("--config", options.config_file,
+                               "use this configuration file for every file (no discovery)")
+                   ->option_text("FILE");
+  command.add_flag("--no-config", options.no_config, "ignore all configuration files")
+      ->excludes(file);
+}
+
 }  // namespace
 
 int run_cli(int argc, char** argv) {
@@ -63,6 +73,21 @@ int run_cli(int argc, char** argv) {
   check.jobs = std::max(1u, std::thread::hardware_concurrency());
   check_cmd->add_option("-j,--jobs", check.jobs, "files linted in parallel")
       ->check(CLI::Range(1u, 256u));
+  check_cmd->add_flag("--fix", check.fix.fix, "apply safe fixes to the files (docs/fixes.md)");
+  check_cmd->add_flag("--unsafe-fixes", check.fix.unsafe,
+                      "with --fix or --diff, also apply unsafe fixes");
+  check_cmd->add_flag("--diff", check.fix.diff,
+                      "print the fixes as a unified diff instead of writing them");
+  check_cmd->add_option("--stdin-filename", check.fix.stdin_filename,
+                        "name of standard input ('-') for configuration and messages");
+  add_config_options(*check_cmd, check.config);
+
+  ConfigOptions config_options;
+  std::string config_path = ".";
+  auto* config_cmd =
+      app.add_subcommand("config", "print the effective configuration of a file or directory");
+  config_cmd->add_option("path", config_path, "file or directory (default: .)");
+  add_config_options(*config_cmd, config_options);
 
   auto* rules_cmd = app.add_subcommand("rules", "list the rules, or check rule files");
   std::vector<std::string> rule_files;
@@ -94,6 +119,7 @@ int run_cli(int argc, char** argv) {
     if (check.paths.empty()) check.paths.push_back(".");
     check.color = stdout_wants_color(color);
     parse_severity(fail_on, check.fail_on);
+    check.fail_on_given = check_cmd->count("--fail-on") > 0;
     return run_check(check);
   }
   if (*rules_cmd) {
@@ -102,6 +128,7 @@ int run_cli(int argc, char** argv) {
     return run_rules_check(files_to_check);
   }
   if (*explain_cmd) return run_explain(explain_id, rule_files);
+  if (*config_cmd) return run_config(config_options, config_path);
   return 2;
 }
 

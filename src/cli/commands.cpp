@@ -23,15 +23,6 @@ constexpr int kExitClean = 0;
 constexpr int kExitFindings = 1;
 constexpr int kExitFailure = 2;
 
-std::vector<std::string> rule_names(const std::vector<std::unique_ptr<Rule>>& rules) {
-  std::vector<std::string> names;
-  for (const auto& rule : rules) {
-    names.emplace_back(rule->info().id);
-    names.emplace_back(to_string(rule->info().category));
-  }
-  return names;
-}
-
 void error(const std::string& message) {
   std::cerr << "hanmark: error: " << message << '\n';
 }
@@ -84,28 +75,24 @@ bool all_rules(const std::vector<std::string>& rule_files, std::vector<std::uniq
 }  // namespace
 
 int run_check(const CheckOptions& options) {
-  const RuleResources resources = default_rule_resources();
-  std::vector<std::unique_ptr<Rule>> rules;
-  if (!all_rules(options.rule_files, rules, resources)) return kExitFailure;
-  const std::vector<std::string> names = rule_names(rules);
-  std::vector<std::string> unknown;
-  const Linter linter = make_linter(std::move(rules), options.rules, unknown);
-  if (!unknown.empty()) {
-    for (const std::string& name : unknown) {
-      const std::string hint = nearest_name(name, names);
-      error("unknown rule or category '" + name + "'" +
-            (hint.empty() ? "" : "; did you mean '" + hint + "'?"));
-    }
-    return kExitFailure;
+  // One Linter per distinct configuration (config_setup.h); all built before linting.
+  const std::unique_ptr<LintSetup> setup =
+      LintSetup::create(options.config, options.rule_files, options.rules);
+  if (!setup) return kExitFailure;
+  const FileLinting linting{
+      [&](size_t i) -> const Linter& { return setup->linter(i); },
+      [&](size_t i) { return options.fail_on_given ? options.fail_on : setup->fail_on(i); }};
+  if (reads_stdin(options.paths)) {
+    if (!setup->prepare({stdin_name(options)})) return kExitFailure;
+    return run_stdin(linting, options);
   }
-  const bool spelling_selected =
-      std::any_of(linter.rules().begin(), linter.rules().end(),
-                  [](const auto& rule) { return rule->info().category == Category::spelling; });
 
-  const DiscoveredFiles found = discover_files(options.paths);
+  const DiscoveredFiles found = discover_files(options.paths, setup->exclusion());
   for (const std::string& note : found.notes) std::cerr << "hanmark: warning: " << note << '\n';
   bool failed = !found.errors.empty();
   for (const std::string& message : found.errors) error(message);
+  if (!setup->prepare(found.files)) return kExitFailure;
+  if (options.fix.active()) return run_fix(found.files, linting, options, failed);
 
   const TextStyle style{options.color};
   const bool json = options.format == "json";
@@ -113,14 +100,18 @@ int run_check(const CheckOptions& options) {
   if (json) json_out.begin();
   Summary summary;
   bool findings = false;
-  lint_files(linter, found.files, options.jobs, [&](LintResult& result) {
+  size_t file_index = 0;  // results come in the order of found.files
+  const auto linter_for = [&](size_t i) -> const Linter& { return setup->linter(i); };
+  lint_files(linter_for, found.files, options.jobs, [&](LintResult& result) {
+    const Severity fail_on = options.fail_on_given ? options.fail_on : setup->fail_on(file_index);
+    ++file_index;
     if (!result.report.doc) {
       error(result.error);
       failed = true;
       return;
     }
     summary.add(result.report);
-    for (const Diagnostic& d : result.report.diagnostics) findings |= d.severity >= options.fail_on;
+    for (const Diagnostic& d : result.report.diagnostics) findings |= d.severity >= fail_on;
     if (json) {
       json_out.add(result.report);
     } else {
@@ -132,7 +123,7 @@ int run_check(const CheckOptions& options) {
   } else {
     render_summary(std::cout, summary, style);
   }
-  if (spelling_selected && summary.files > 0 && !resources.spelling->english_available()) {
+  if (summary.files > 0 && setup->english_dictionary_missing()) {
     std::cerr << "hanmark: warning: no hunspell en_US dictionary found (install hunspell-en-us); "
                  "English words were not checked\n";
   }
@@ -221,6 +212,15 @@ int run_explain(const std::string& rule_id, const std::vector<std::string>& rule
   const std::string hint = nearest_name(rule_id, ids);
   error("unknown rule '" + rule_id + "'" + (hint.empty() ? "" : "; did you mean '" + hint + "'?"));
   return kExitFailure;
+}
+
+}  // namespace hanmark
+
+namespace hanmark {
+
+int run_config(const ConfigOptions& options, const std::string& path) {
+  const std::unique_ptr<LintSetup> setup = LintSetup::create(options, {}, {});
+  return setup ? setup->print_config(path) : kExitFailure;
 }
 
 }  // namespace hanmark

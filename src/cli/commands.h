@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "cli/config_setup.h"
+#include "cli/fix_run.h"
 #include "engine/diagnostic.h"
 #include "engine/linter.h"
 
@@ -14,9 +16,12 @@ struct CheckOptions {
   std::string format = "text";
   bool color = false;
   Severity fail_on = Severity::warning;
+  bool fail_on_given = false;  // --fail-on given: it wins over the configurations' fail-on
+  ConfigOptions config;        // --config, --no-config
   RuleSelection rules;
   std::vector<std::string> rule_files;  // user rule files (docs/user-rules.md)
   unsigned jobs = 1;
+  FixSettings fix;  // --fix, --unsafe-fixes, --diff, --stdin-filename (docs/fixes.md)
 };
 
 int run_check(const CheckOptions& options);
@@ -25,5 +30,7 @@ int run_rules(const std::vector<std::string>& rule_files);
 // Validates rule files and runs their examples (`hanmark rules --check`).
 int run_rules_check(const std::vector<std::string>& rule_files);
 int run_explain(const std::string& rule_id, const std::vector<std::string>& rule_files);
+// `hanmark config PATH`: the effective configuration of a file or directory.
+int run_config(const ConfigOptions& options, const std::string& path);
 
 }  // namespace hanmark

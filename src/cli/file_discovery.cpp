@@ -24,7 +24,8 @@ std::string display(const fs::path& path) {
   return text.empty() ? "." : text;
 }
 
-void walk(const fs::path& root, DiscoveredFiles& out) {
+void walk(const fs::path& root, DiscoveredFiles& out,
+          const std::function<bool(const fs::path&)>& excluded) {
   std::error_code ec;
   const size_t before = out.files.size();
   fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
@@ -42,10 +43,12 @@ void walk(const fs::path& root, DiscoveredFiles& out) {
     std::error_code type_ec;
     if (it->is_directory(type_ec)) {
       // Hidden folders (.git, .github templates, tool caches) and dependencies are not posts.
-      if (name.starts_with(".") || name == "node_modules") it.disable_recursion_pending();
+      if (name.starts_with(".") || name == "node_modules" || (excluded && excluded(it->path())))
+        it.disable_recursion_pending();
       continue;
     }
-    if (is_markdown_name(name) && it->is_regular_file(type_ec))
+    if (is_markdown_name(name) && it->is_regular_file(type_ec) &&
+        !(excluded && excluded(it->path())))
       out.files.push_back(display(it->path()));
   }
   if (out.files.size() == before)
@@ -54,7 +57,8 @@ void walk(const fs::path& root, DiscoveredFiles& out) {
 
 }  // namespace
 
-DiscoveredFiles discover_files(const std::vector<std::string>& paths) {
+DiscoveredFiles discover_files(const std::vector<std::string>& paths,
+                               const std::function<bool(const fs::path&)>& excluded) {
   DiscoveredFiles out;
   for (const std::string& path : paths) {
     std::error_code ec;
@@ -63,7 +67,7 @@ DiscoveredFiles discover_files(const std::vector<std::string>& paths) {
       out.errors.push_back("cannot read '" + path +
                            "': " + (ec ? ec.message() : std::string("No such file or directory")));
     } else if (fs::is_directory(status)) {
-      walk(path, out);
+      walk(path, out, excluded);
     } else {
       out.files.push_back(display(path));
     }

@@ -64,10 +64,16 @@ bool read_file(const std::string& path, std::string& bytes, std::string& error) 
 
 void lint_files(const Linter& linter, const std::vector<std::string>& files, unsigned jobs,
                 const std::function<void(LintResult&)>& emit) {
+  lint_files([&](size_t) -> const Linter& { return linter; }, files, jobs, emit);
+}
+
+void lint_files(const std::function<const Linter&(size_t)>& linter_for,
+                const std::vector<std::string>& files, unsigned jobs,
+                const std::function<void(LintResult&)>& emit) {
   jobs = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(files.size())));
   if (jobs <= 1) {
-    for (const std::string& path : files) {
-      LintResult result = lint_one(linter, path);
+    for (size_t i = 0; i < files.size(); ++i) {
+      LintResult result = lint_one(linter_for(i), files[i]);
       emit(result);
     }
     return;
@@ -87,7 +93,7 @@ void lint_files(const Linter& linter, const std::vector<std::string>& files, uns
         std::unique_lock lock(mutex);
         changed.wait(lock, [&] { return i < next_to_emit + window; });
       }
-      LintResult result = lint_one(linter, files[i]);
+      LintResult result = lint_one(linter_for(i), files[i]);
       std::lock_guard lock(mutex);
       slots[i] = std::move(result);
       changed.notify_all();

@@ -19,6 +19,11 @@ struct LintResult {
 // Calls `emit` once per file, in the order of `files`, on the calling thread.
 void lint_files(const Linter& linter, const std::vector<std::string>& files, unsigned jobs,
                 const std::function<void(LintResult&)>& emit);
+// The same with a Linter per file: `linter_for(i)` for files[i] (called on the worker threads,
+// so it must be thread-safe).
+void lint_files(const std::function<const Linter&(size_t)>& linter_for,
+                const std::vector<std::string>& files, unsigned jobs,
+                const std::function<void(LintResult&)>& emit);
 
 // Reads a whole file; on failure returns false and sets `error` (the reason).
 bool read_file(const std::string& path, std::string& bytes, std::string& error);

@@ -27,16 +27,27 @@ ByteSpan extent(const Fix& fix) {
 
 std::string apply_fixes(std::string_view source, const std::vector<Diagnostic>& diagnostics,
                         FixMode mode, size_t& applied) {
+  std::map<std::string, size_t> per_rule;
+  return apply_fixes(source, diagnostics, mode, applied, per_rule);
+}
+
+std::string apply_fixes(std::string_view source, const std::vector<Diagnostic>& diagnostics,
+                        FixMode mode, size_t& applied, std::map<std::string, size_t>& per_rule) {
   // Accept whole fixes in source order; a fix touching an accepted one waits for the next round.
-  std::vector<const Fix*> fixes;
+  struct Candidate {
+    const Fix* fix;
+    const std::string* rule;
+  };
+  std::vector<Candidate> fixes;
   for (const Diagnostic& d : diagnostics)
-    if (const Fix* fix = applicable_fix(d, mode)) fixes.push_back(fix);
-  std::stable_sort(fixes.begin(), fixes.end(),
-                   [](const Fix* a, const Fix* b) { return extent(*a).begin < extent(*b).begin; });
+    if (const Fix* fix = applicable_fix(d, mode)) fixes.push_back({fix, &d.rule});
+  std::stable_sort(fixes.begin(), fixes.end(), [](const Candidate& a, const Candidate& b) {
+    return extent(*a.fix).begin < extent(*b.fix).begin;
+  });
   std::vector<Edit> edits;
   std::vector<ByteSpan> taken;
   applied = 0;
-  for (const Fix* fix : fixes) {
+  for (const auto& [fix, rule] : fixes) {
     const ByteSpan span = extent(*fix);
     const bool clashes = std::any_of(taken.begin(), taken.end(), [&](ByteSpan t) {
       return t.overlaps(span) || (t.begin == span.begin && (t.empty() || span.empty()));
@@ -45,6 +56,7 @@ std::string apply_fixes(std::string_view source, const std::vector<Diagnostic>& 
     taken.push_back(span);
     edits.insert(edits.end(), fix->edits.begin(), fix->edits.end());
     ++applied;
+    ++per_rule[*rule];
   }
   std::sort(edits.begin(), edits.end(),
             [](const Edit& a, const Edit& b) { return a.span.begin < b.span.begin; });
@@ -65,18 +77,19 @@ FixOutcome fix_until_stable(const Linter& linter, const std::string& path, std::
                             FixMode mode) {
   FixOutcome outcome;
   outcome.text = std::move(source);
-  for (int round = 0; round < kMaxRounds; ++round) {
-    const auto doc = Document::parse(path, outcome.text);
+  for (int round = 0; round <= kMaxRounds; ++round) {
+    outcome.doc = Document::parse(path, outcome.text);
+    outcome.remaining = linter.lint(*outcome.doc);
     size_t applied = 0;
-    std::string next = apply_fixes(outcome.text, linter.lint(*doc), mode, applied);
+    std::map<std::string, size_t> per_rule;
+    std::string next = apply_fixes(outcome.text, outcome.remaining, mode, applied, per_rule);
     if (applied == 0) return outcome;
+    if (round == kMaxRounds) break;  // fixes still pending: report them instead of looping on
     outcome.fixes += applied;
+    for (const auto& [rule, count] : per_rule) outcome.per_rule[rule] += count;
     outcome.text = std::move(next);
   }
-  const auto doc = Document::parse(path, outcome.text);
-  size_t pending = 0;
-  apply_fixes(outcome.text, linter.lint(*doc), mode, pending);
-  outcome.converged = pending == 0;
+  outcome.converged = false;
   return outcome;
 }
 
