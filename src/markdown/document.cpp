@@ -1,12 +1,10 @@
 #include "markdown/document.h"
 
-#include <mutex>
-
-#include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
 #include "core/utf8.h"
 #include "markdown/front_matter.h"
+#include "markdown/gfm_parser.h"
 #include "markdown/node.h"
 #include "markdown/prose_builder.h"
 #include "markdown/table_positions.h"
@@ -14,8 +12,6 @@
 namespace hanmark {
 
 namespace {
-
-constexpr const char* kExtensions[] = {"table", "strikethrough", "autolink", "tasklist"};
 
 // What cmark parses: the source with front matter blanked (line structure kept) and every byte
 // that is not valid UTF-8, or NUL, replaced by '?', so that cmark's byte columns stay true.
@@ -47,18 +43,6 @@ std::string parser_input(std::string_view source, const std::optional<FrontMatte
   return input;
 }
 
-cmark_node* parse_markdown(const std::string& input) {
-  static std::once_flag registered;
-  std::call_once(registered, cmark_gfm_core_extensions_ensure_registered);
-  cmark_parser* parser = cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES);
-  for (const char* name : kExtensions)
-    cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension(name));
-  cmark_parser_feed(parser, input.data(), input.size());
-  cmark_node* root = cmark_parser_finish(parser);
-  cmark_parser_free(parser);
-  return root;
-}
-
 }  // namespace
 
 Document::Document(std::string path, std::string source)
@@ -74,7 +58,7 @@ std::unique_ptr<Document> Document::parse(std::string path, std::string source) 
   doc->has_bom_ = src.substr(0, 3) == "\xEF\xBB\xBF";
   doc->front_matter_ = find_front_matter(src, doc->has_bom_ ? 3 : 0);
   const std::string input = parser_input(src, doc->front_matter_, doc->encoding_problems_);
-  doc->root_ = parse_markdown(input);
+  doc->root_ = parse_gfm(input, CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES);
   correct_table_positions(input, doc->lines_, doc->root_, doc->corrected_spans_);
 
   cmark_iter* iter = cmark_iter_new(doc->root_);

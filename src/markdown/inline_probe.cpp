@@ -1,28 +1,13 @@
 #include "markdown/inline_probe.h"
 
-#include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
-#include <mutex>
+#include "markdown/gfm_parser.h"
 
 namespace hanmark {
 
-namespace {
-
-// The same extensions as Document's parser: autolinks and strikethrough change what is text.
-constexpr const char* kExtensions[] = {"table", "strikethrough", "autolink", "tasklist"};
-
-}  // namespace
-
 InlineShape inline_shape(std::string_view snippet) {
-  static std::once_flag registered;
-  std::call_once(registered, cmark_gfm_core_extensions_ensure_registered);
-  cmark_parser* parser = cmark_parser_new(CMARK_OPT_FOOTNOTES);
-  for (const char* name : kExtensions)
-    cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension(name));
-  cmark_parser_feed(parser, snippet.data(), snippet.size());
-  cmark_node* root = cmark_parser_finish(parser);
-  cmark_parser_free(parser);
+  cmark_node* root = parse_gfm(snippet, CMARK_OPT_FOOTNOTES);
 
   InlineShape shape;
   cmark_node* first = cmark_node_first_child(root);
