@@ -66,8 +66,10 @@ class TypoRule final : public Rule {
 
   void check(const Document& doc, DiagnosticSink& sink) const override {
     if (!resources_) return;
-    // Words the post declares right (hanmark-words) are its house spelling, not slips.
-    const AcceptedWords accepted = accepted_words(doc);
+    // Words the post (hanmark-words) or the project ([spelling] words) declares right are its
+    // house spelling, not slips.
+    AcceptedWords accepted = accepted_words(doc);
+    for (const std::string& word : resources_->options().extra_words) accepted.add(word);
     check_english(doc, accepted, sink);
     check_korean(doc, accepted, sink);
   }

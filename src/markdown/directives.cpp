@@ -204,6 +204,11 @@ bool AcceptedWords::accepts(std::string_view word) const {
   return false;
 }
 
+void AcceptedWords::add(std::string_view word) {
+  word = word.substr(0, word.find('/'));
+  if (!word.empty()) words_.push_back(ascii_lowered(word));
+}
+
 AcceptedWords accepted_words(const Document& doc) {
   if (doc.source().find("hanmark") == std::string_view::npos) return {};
   return AcceptedWords(parse_directives(doc));

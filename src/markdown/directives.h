@@ -66,6 +66,8 @@ class AcceptedWords {
   // True for an accepted word as written in prose: ASCII letters compare case-insensitively, and
   // an accepted Hangul word may be followed by more Hangul (its particle or ending: '딥러닝을').
   bool accepts(std::string_view word) const;
+  // Accepts one more word; a dictionary-style `word/model` entry accepts `word`.
+  void add(std::string_view word);
 
  private:
   std::vector<std::string> words_;  // ASCII letters lower-cased

@@ -113,6 +113,19 @@ TEST_CASE("config: a rule option reaches the rule") {
   CHECK_FALSE(has(off.out, "[paired-punctuation]"));
 }
 
+TEST_CASE("config: [spelling] words are the house spelling, so typo leaves them alone") {
+  TempDir dir;
+  dir.write("a.md", "# Title\n\nWe recieve 데이타를 daily.\n");
+  const RunResult before = run_in(dir.path(), "check --color never --select typo a.md");
+  CHECK(has(before.out, "'recieve'"));
+  CHECK(has(before.out, "'데이타를'"));
+  dir.write(".hanmark.toml", "[spelling]\nwords = [\"recieve\", \"데이타/토너먼트\"]\n");
+  const RunResult after = run_in(dir.path(), "check --color never --select typo a.md");
+  CHECK(after.exit_code == 0);
+  CHECK_FALSE(has(after.out, "recieve"));
+  CHECK_FALSE(has(after.out, "데이타"));
+}
+
 TEST_CASE("config: [spelling] words are accepted by the spelling rule") {
   TempDir dir;
   dir.write("a.md", "# Title\n\nThe servr was fast.\n");
