@@ -237,10 +237,6 @@ std::string surround(std::string_view open, std::string_view s, std::string_view
   return out;
 }
 
-std::string quoted(std::string_view s) {
-  return surround("'", s, "'");
-}
-
 // `<…>` needs an address without '>' or spaces; GFM's email domains may hold '_', which
 // CommonMark's email autolinks do not allow.
 bool fits_in_angle_brackets(std::string_view address, Kind kind) {
@@ -293,13 +289,13 @@ void report_code_taken_for_email(const Document& doc, const Autolink& link, Byte
                                  DiagnosticSink& sink) {
   const std::string_view address = doc.slice(link.span);
   const std::string_view token = doc.slice(token_span);
-  std::string message = "GFM links " + quoted(address);
-  if (token.size() > address.size()) message += " of " + quoted(token);
+  std::string message = "GFM links " + single_quoted(address);
+  if (token.size() > address.size()) message += " of " + single_quoted(token);
   Diagnostic& d = sink.report(link.span, message + " as an email address");
   d.notes.emplace_back("it is not an email address: write it as code, in backticks");
   if (token.find('`') != std::string_view::npos) return;
   d.fixes.push_back(
-      Fix{.title = "format " + quoted(token) + " as code",
+      Fix{.title = "format " + single_quoted(token) + " as code",
           .safe = false,
           .edits = {Edit{.span = token_span, .replacement = surround("`", token, "`")}}});
 }
@@ -314,8 +310,8 @@ void report(const Document& doc, const Autolink& link, DiagnosticSink& sink) {
   const std::string_view rest = swallowed ? text.substr(swallowed->url_size) : std::string_view();
 
   std::string message = link.kind == Kind::email ? "bare email address " : "bare URL ";
-  message += quoted(sure ? address : text);
-  if (sure) message += " swallows " + quoted(rest) + " into the link";
+  message += single_quoted(sure ? address : text);
+  if (sure) message += " swallows " + single_quoted(rest) + " into the link";
   Diagnostic& d = sink.report(link.span, std::move(message));
   if (!swallowed) {
     d.notes.emplace_back(
@@ -326,7 +322,7 @@ void report(const Document& doc, const Autolink& link, DiagnosticSink& sink) {
         "GFM ends a bare URL only at a space or '<', so the text after it became part of the "
         "address (URL 뒤에 붙은 글자가 링크 주소에 들어갔습니다)");
   } else {
-    d.notes.push_back("GFM ends a bare URL only at a space or '<': if " + quoted(rest) +
+    d.notes.push_back("GFM ends a bare URL only at a space or '<': if " + single_quoted(rest) +
                       " is not part of the address, leave it out of the link");
   }
   if (is_local_address(address))
@@ -337,8 +333,8 @@ void report(const Document& doc, const Autolink& link, DiagnosticSink& sink) {
   const bool www = link.kind == Kind::www;
   if (!www && !fits_in_angle_brackets(address, link.kind)) return;
   const std::string brackets = www ? "'<https://…>'" : "'<…>'";
-  std::string title = swallowed ? "wrap " + quoted(address) + " in " + brackets + ", leaving " +
-                                      quoted(rest) + " out of the link"
+  std::string title = swallowed ? "wrap " + single_quoted(address) + " in " + brackets +
+                                      ", leaving " + single_quoted(rest) + " out of the link"
                                 : "wrap in " + brackets;
   std::string replacement = surround(www ? "<https://" : "<", address, ">");
   replacement.append(rest);

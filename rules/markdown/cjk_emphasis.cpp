@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/strings.h"
 #include "core/utf8.h"
 #include "markdown/inline_probe.h"
 #include "markdown/literal_delimiters.h"
@@ -129,15 +130,6 @@ char32_t opening_partner(char32_t close) {
   return 0;
 }
 
-std::string quoted(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + 2);
-  out += '\'';
-  out += text;
-  out += '\'';
-  return out;
-}
-
 // Brackets close a gloss (`딥 러닝(Deep Learning)`) that may stand outside the emphasis; quotes
 // in the middle of the text do not.
 bool is_bracket(char32_t open) {
@@ -254,28 +246,28 @@ class CjkEmphasis final : public Rule {
 
   static std::string message(const DelimiterRun& o, const DelimiterRun& c) {
     if (blocked_close(c))
-      return quoted(c.text()) + " before " + quoted(quote_char(c.after)) +
+      return single_quoted(c.text()) + " before " + single_quoted(quote_char(c.after)) +
              " does not close the emphasis: " + close_reason(c);
-    return quoted(o.text()) + " after " + quoted(quote_char(o.before)) +
+    return single_quoted(o.text()) + " after " + single_quoted(quote_char(o.before)) +
            " does not open the emphasis: " + open_reason(o);
   }
 
   static std::string close_reason(const DelimiterRun& c) {
     if (c.marker == '_') return "'_' cannot close inside a word";
     const std::string what =
-        c.code_before ? std::string("a code span") : quoted(quote_char(c.before));
+        c.code_before ? std::string("a code span") : single_quoted(quote_char(c.before));
     return "after " + what + " it closes only before a space or punctuation";
   }
 
   static std::string open_reason(const DelimiterRun& o) {
     if (o.marker == '_') return "'_' cannot open inside a word";
     const std::string what =
-        o.code_after ? std::string("a code span") : quoted(quote_char(o.after));
+        o.code_after ? std::string("a code span") : single_quoted(quote_char(o.after));
     return "before " + what + " it opens only after a space or punctuation";
   }
 
   static std::string opener_note(const DelimiterRun& o) {
-    return "the " + quoted(o.text()) + " after " + quoted(quote_char(o.before)) +
+    return "the " + single_quoted(o.text()) + " after " + single_quoted(quote_char(o.before)) +
            " does not open it either: " + open_reason(o);
   }
 

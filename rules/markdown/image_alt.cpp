@@ -11,6 +11,7 @@
 #include "core/strings.h"
 #include "markdown/entities.h"
 #include "markdown/html_comments.h"
+#include "markdown/links.h"
 #include "markdown/node.h"
 #include "rules/all_rules.h"
 
@@ -134,22 +135,6 @@ struct SourceImage {
   bool inline_link;  // "(dest title)" follows
   std::string dest;  // decoded destination of an inline image
 };
-
-// Length of a backtick code span opening at `p`, or 0 when the run has no closing run.
-uint32_t code_span_length(std::string_view src, uint32_t p, uint32_t limit) {
-  uint32_t width = 0;
-  while (p + width < limit && src[p + width] == '`') ++width;
-  for (uint32_t q = p + width; q < limit;) {
-    if (src[q] != '`') {
-      ++q;
-      continue;
-    }
-    uint32_t run = 0;
-    while (q < limit && src[q] == '`') ++q, ++run;
-    if (run == width) return q - p;
-  }
-  return 0;
-}
 
 // "(dest "title")" starting at `p` (the '('): sets `end` after ')' and `dest`.
 bool parse_inline_destination(std::string_view src, uint32_t p, uint32_t limit, uint32_t& end,

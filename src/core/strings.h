@@ -1,9 +1,20 @@
 // Small string helpers shared across modules.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 namespace hanmark {
+
+// `text` in the single quotes diagnostics quote source text with: 'recieve'.
+inline std::string single_quoted(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 2);
+  out += '\'';
+  out += text;
+  out += '\'';
+  return out;
+}
 
 // CommonMark's ASCII punctuation: the characters a backslash can escape.
 inline bool is_ascii_punct(char c) {

@@ -83,22 +83,6 @@ std::optional<ByteSpan> inline_destination(std::string_view src, uint32_t p, uin
   return dest;
 }
 
-// Length of a backtick code span opening at `p`, or 0 when its run has no closing run.
-uint32_t code_span_length(std::string_view src, uint32_t p, uint32_t limit) {
-  uint32_t width = 0;
-  while (p + width < limit && src[p + width] == '`') ++width;
-  for (uint32_t q = p + width; q < limit;) {
-    if (src[q] != '`') {
-      ++q;
-      continue;
-    }
-    uint32_t run = 0;
-    while (q < limit && src[q] == '`') ++q, ++run;
-    if (run == width) return q - p;
-  }
-  return 0;
-}
-
 // Every `[…](dest)` and `![…](dest)` of src[begin, limit), brackets matched, escapes and code
 // spans skipped.
 std::vector<Candidate> inline_candidates(std::string_view src, uint32_t begin, uint32_t limit) {
@@ -270,6 +254,21 @@ std::vector<LinkDestination> link_destinations(
     return a.span.begin < b.span.begin;
   });
   return out;
+}
+
+uint32_t code_span_length(std::string_view src, uint32_t p, uint32_t limit) {
+  uint32_t width = 0;
+  while (p + width < limit && src[p + width] == '`') ++width;
+  for (uint32_t q = p + width; q < limit;) {
+    if (src[q] != '`') {
+      ++q;
+      continue;
+    }
+    uint32_t run = 0;
+    while (q < limit && src[q] == '`') ++q, ++run;
+    if (run == width) return q - p;
+  }
+  return 0;
 }
 
 }  // namespace hanmark

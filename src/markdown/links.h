@@ -29,4 +29,8 @@ struct LinkDestination {
 std::vector<LinkDestination> link_destinations(
     const Document& doc, const std::function<bool(std::string_view url)>& wanted);
 
+// Length of the backtick code span opening at src[p] (within src[…, limit)), or 0 when its run
+// of backticks has no closing run: scanners of link syntax skip code spans with it.
+uint32_t code_span_length(std::string_view src, uint32_t p, uint32_t limit);
+
 }  // namespace hanmark

@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 
+#include "core/strings.h"
 #include "spell/typo_table.h"
 #include "text/words.h"
 #include "userrules/message_template.h"
@@ -58,23 +59,21 @@ std::string list_of(const std::vector<T>& items, size_t limit, std::string_view 
   return out;
 }
 
-std::string quoted(std::string_view text) {
-  return "'" + std::string(text) + "'";
-}
-
 std::string make_summary(const RuleSpec& spec) {
   if (!spec.summary.empty()) return spec.summary;
   switch (spec.type) {
     case RuleType::existence:
-      return "flags " + list_of(spec.terms, 3, ", ", [](const Term& t) { return quoted(t.text); });
+      return "flags " +
+             list_of(spec.terms, 3, ", ", [](const Term& t) { return single_quoted(t.text); });
     case RuleType::substitution:
       return list_of(spec.swaps, 3, ", ", [](const Swap& s) {
-        return quoted(s.from.text) + " → " + quoted(s.to.front());
+        return single_quoted(s.from.text) + " → " + single_quoted(s.to.front());
       });
     case RuleType::consistency:
       return "one form per post: " +
              list_of(spec.forms, 2, "; ", [](const std::vector<Term>& group) {
-               return list_of(group, 4, " or ", [](const Term& t) { return quoted(t.text); });
+               return list_of(group, 4, " or ",
+                              [](const Term& t) { return single_quoted(t.text); });
              });
   }
   return "";
