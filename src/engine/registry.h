@@ -25,6 +25,8 @@ std::vector<std::unique_ptr<Rule>> make_all_rules(const RuleResources& resources
 
 // Where a rule's doc lives in the repository: rules/<category>/<rule_name>.md.
 std::string rule_doc_path(const RuleInfo& info);
+// The rule's doc on the web, as of this version: HANMARK_HOMEPAGE/blob/v<version>/<doc path>.
+std::string rule_doc_url(const RuleInfo& info);
 // The rule's doc, compiled into the binary.
 std::optional<std::string_view> rule_doc(const RuleInfo& info);
 

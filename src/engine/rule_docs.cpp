@@ -10,6 +10,10 @@ std::string rule_doc_path(const RuleInfo& info) {
   return "rules/" + std::string(to_string(info.category)) + "/" + stem + ".md";
 }
 
+std::string rule_doc_url(const RuleInfo& info) {
+  return std::string(HANMARK_HOMEPAGE) + "/blob/v" + HANMARK_VERSION + "/" + rule_doc_path(info);
+}
+
 std::optional<std::string_view> rule_doc(const RuleInfo& info) {
   return embedded_file(rule_doc_path(info));
 }

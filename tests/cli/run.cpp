@@ -32,7 +32,10 @@ std::string shell_quote(const std::string& word) {
 RunResult run_hanmark(const std::string& args, const std::string& env) {
   TempDir capture;
   const fs::path out = capture.path() / "out", err = capture.path() / "err";
-  const std::string command = env + " " + shell_quote(HANMARK_BINARY) + " " + args + " >" +
+  // GitHub's runners set GITHUB_ACTIONS, which switches the default format; tests that want it
+  // set it in `env`.
+  const std::string command = "unset GITHUB_ACTIONS; " + env + " " + shell_quote(HANMARK_BINARY) +
+                              " " + args + " >" +
                               shell_quote(out.string()) + " 2>" + shell_quote(err.string()) +
                               " </dev/null";
   const int status = std::system(command.c_str());

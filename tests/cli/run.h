@@ -13,6 +13,7 @@ struct RunResult {
 };
 
 // Runs `hanmark <args>` through the shell (args are shell words, quote as needed).
+// `env` is shell text put before the command ("NO_COLOR=1", "cd dir &&").
 RunResult run_hanmark(const std::string& args, const std::string& env = "");
 
 // A fresh, empty directory under the system temp dir, removed by the destructor.
