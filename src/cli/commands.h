@@ -13,8 +13,10 @@ namespace hanmark {
 
 struct CheckOptions {
   std::vector<std::string> paths;
-  std::string format = "text";
+  std::string format = "text";  // text, json, sarif, github (docs/output-formats.md)
   bool color = false;
+  std::string output_file;  // --output: the report goes there instead of stdout
+  bool progress = true;     // false for --no-progress
   Severity fail_on = Severity::warning;
   bool fail_on_given = false;  // --fail-on given: it wins over the configurations' fail-on
   ConfigOptions config;        // --config, --no-config

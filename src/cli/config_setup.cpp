@@ -15,10 +15,17 @@ namespace hanmark {
 
 namespace fs = std::filesystem;
 
+SetupReporter stderr_reporter() {
+  return [](const SetupMessage& message) { std::cerr << message.text << '\n'; };
+}
+
 namespace {
 
-void error(const std::string& message) {
-  std::cerr << "hanmark: error: " << message << '\n';
+void report_error(const SetupReporter& report, const std::string& message) {
+  SetupMessage error;
+  error.text = "hanmark: error: " + message;
+  error.message = message;
+  report(error);
 }
 
 fs::path normal_absolute(const fs::path& path) {
@@ -85,9 +92,13 @@ ConfigResolver make_resolver(const ConfigOptions& options, RuleCatalog catalog, 
   return ConfigResolver(std::move(catalog), std::move(ids));
 }
 
-bool print_problems(const userrules::RuleLoader& loader) {
+bool report_problems(const SetupReporter& report, const userrules::RuleLoader& loader) {
   for (const userrules::Problem& problem : loader.problems())
-    std::cerr << userrules::format_problem(problem) << '\n';
+    report({.text = userrules::format_problem(problem),
+            .file = problem.source,
+            .line = problem.pos.line,
+            .column = problem.pos.column,
+            .message = problem.message});
   return loader.problems().empty();
 }
 
@@ -95,8 +106,11 @@ bool print_problems(const userrules::RuleLoader& loader) {
 
 LintSetup::LintSetup(const ConfigOptions& config, std::vector<std::string> rule_files,
                      RuleSelection selection, std::vector<std::unique_ptr<Rule>> builtins,
-                     const std::vector<std::string>& cli_rule_ids)
-    : builtins_(std::move(builtins)),
+                     const std::vector<std::string>& cli_rule_ids, SetupReporter reporter,
+                     SpellOptions spelling)
+    : reporter_(std::move(reporter)),
+      spelling_(std::move(spelling)),
+      builtins_(std::move(builtins)),
       rule_files_(std::move(rule_files)),
       selection_(std::move(selection)),
       catalog_(RuleCatalog::of(builtins_).with_user_rules(cli_rule_ids)),
@@ -104,19 +118,24 @@ LintSetup::LintSetup(const ConfigOptions& config, std::vector<std::string> rule_
 
 std::unique_ptr<LintSetup> LintSetup::create(const ConfigOptions& config,
                                              const std::vector<std::string>& rule_files,
-                                             const RuleSelection& selection) {
+                                             const RuleSelection& selection, SetupReporter reporter,
+                                             SpellOptions spelling) {
   if (!config.config_file.empty() && !fs::is_regular_file(config.config_file)) {
-    error("cannot read configuration '" + config.config_file + "': no such file");
+    report_error(reporter, "cannot read configuration '" + config.config_file + "': no such file");
     return nullptr;
   }
   std::vector<std::unique_ptr<Rule>> builtins = make_all_rules(default_rule_resources());
   userrules::RuleLoader loader(reserved_names(builtins));
   load_user_rules(loader, rule_files, {}, {});
-  if (!print_problems(loader)) return nullptr;
+  if (!report_problems(reporter, loader)) return nullptr;
   std::vector<std::string> cli_rule_ids;
   for (const userrules::RuleSpec& spec : loader.specs()) cli_rule_ids.push_back(spec.id);
-  return std::unique_ptr<LintSetup>(
-      new LintSetup(config, rule_files, selection, std::move(builtins), cli_rule_ids));
+  std::unique_ptr<LintSetup> setup(new LintSetup(config, rule_files, selection, std::move(builtins),
+                                                 cli_rule_ids, std::move(reporter),
+                                                 std::move(spelling)));
+  for (const auto& rule : userrules::make_user_rules(loader.take_specs()))
+    setup->remember_user_rule(*rule);
+  return setup;
 }
 
 // Names of the command line that are neither built-in or --rule-file rules nor categories may
@@ -149,7 +168,9 @@ std::function<bool(const fs::path&)> LintSetup::exclusion() {
 std::shared_ptr<const SpellResources> LintSetup::spelling_for(const SpellSettings& settings) {
   auto it = spell_resources_.find(settings);
   if (it == spell_resources_.end())
-    it = spell_resources_.emplace(settings, SpellResources::create(spell_options(settings))).first;
+    it = spell_resources_
+             .emplace(settings, SpellResources::create(spell_options(settings, spelling_)))
+             .first;
   return it->second;
 }
 
@@ -159,7 +180,7 @@ bool LintSetup::all_rules(const EffectiveConfig& config, const RuleResources& re
   if (rule_files_.empty() && config.rule_files.empty() && config.inline_rules.empty()) return true;
   userrules::RuleLoader loader(reserved_names(out));
   load_user_rules(loader, rule_files_, config.rule_files, config.inline_rules);
-  if (!print_problems(loader)) return false;
+  if (!report_problems(reporter_, loader)) return false;
   for (auto& rule : userrules::make_user_rules(loader.take_specs())) out.push_back(std::move(rule));
   return true;
 }
@@ -167,14 +188,21 @@ bool LintSetup::all_rules(const EffectiveConfig& config, const RuleResources& re
 std::optional<size_t> LintSetup::build(const std::shared_ptr<const EffectiveConfig>& config) {
   if (auto it = linter_of_config_.find(config.get()); it != linter_of_config_.end())
     return it->second;
+  if (failed_configs_.count(config.get())) return std::nullopt;
+  const auto failed = [&] {
+    failed_configs_.insert(config.get());
+    configs_.push_back(config);
+    return std::nullopt;
+  };
   Built built;
   built.spelling = spelling_for(config->spelling);
   std::vector<std::unique_ptr<Rule>> all;
-  if (!all_rules(*config, RuleResources{built.spelling}, all)) return std::nullopt;
+  if (!all_rules(*config, RuleResources{built.spelling}, all)) return failed();
   std::vector<KnownRule> known = known_rules(all);
+  for (const auto& rule : all) remember_user_rule(*rule);
   ConfiguredRules configured = configured_rules(*config, std::move(all), selection_);
   for (const std::string& message : configured.errors) error(message);
-  if (!configured.errors.empty()) return std::nullopt;
+  if (!configured.errors.empty()) return failed();
   built.runs_spelling =
       std::any_of(configured.rules.begin(), configured.rules.end(),
                   [](const auto& rule) { return rule->info().category == Category::spelling; });
@@ -186,15 +214,38 @@ std::optional<size_t> LintSetup::build(const std::shared_ptr<const EffectiveConf
   return linters_.size() - 1;
 }
 
+void LintSetup::error(const std::string& message) const {
+  report_error(reporter_, message);
+}
+
 void LintSetup::print_warnings() {
-  for (const std::string& warning : resolver_.take_warnings())
-    std::cerr << "hanmark: warning: " << warning << '\n';
+  for (const std::string& warning : resolver_.take_warnings()) {
+    SetupMessage message;
+    message.level = SetupMessage::Level::warning;
+    message.text = "hanmark: warning: " + warning;
+    message.message = warning;
+    reporter_(message);
+  }
 }
 
 bool LintSetup::print_errors() {
   const std::vector<ConfigError> errors = resolver_.take_errors();
-  for (const ConfigError& e : errors) std::cerr << e.format() << '\n';
+  for (const ConfigError& e : errors)
+    reporter_({.text = e.format(),
+               .file = e.path,
+               .line = e.line,
+               .column = e.column,
+               .message = e.message});
   return errors.empty() && !resolver_.failed();
+}
+
+const Linter* LintSetup::linter_for(const fs::path& file) {
+  const std::shared_ptr<const EffectiveConfig> config = resolver_.resolve(file);
+  print_warnings();
+  print_errors();  // false once any file's configuration failed; only this file's counts here
+  if (!config) return nullptr;
+  const std::optional<size_t> index = build(config);
+  return index ? linters_[*index].linter.get() : nullptr;
 }
 
 bool LintSetup::prepare(const std::vector<std::string>& files) {
@@ -219,6 +270,21 @@ bool LintSetup::english_dictionary_missing() const {
   return std::any_of(linters_.begin(), linters_.end(), [](const Built& built) {
     return built.runs_spelling && !built.spelling->english_available();
   });
+}
+
+void LintSetup::remember_user_rule(const Rule& rule) {
+  const auto* user = dynamic_cast<const userrules::UserRule*>(&rule);
+  if (!user) return;
+  for (const auto& kept : user_rules_)
+    if (kept->info().id == rule.info().id) return;
+  user_rules_.push_back(std::make_unique<userrules::UserRule>(user->spec()));
+}
+
+std::vector<const Rule*> LintSetup::every_rule() const {
+  std::vector<const Rule*> out;
+  for (const auto& rule : builtins_) out.push_back(rule.get());
+  for (const auto& rule : user_rules_) out.push_back(rule.get());
+  return out;
 }
 
 int LintSetup::print_config(const std::string& path) {

@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,7 @@
 #include "engine/diagnostic.h"
 #include "engine/linter.h"
 #include "engine/registry.h"
+#include "spell/spell_resources.h"
 
 namespace hanmark {
 
@@ -23,13 +25,32 @@ struct ConfigOptions {
   bool no_config = false;   // --no-config
 };
 
+// A problem LintSetup found. The CLI prints `text` to stderr; the LSP server shows it on its file
+// or in a message.
+struct SetupMessage {
+  enum class Level { error, warning };
+  Level level = Level::error;
+  std::string text;     // as the CLI prints it: "path:3:1: error: …", "hanmark: error: …"
+  std::string file;     // the configuration or rule file at fault, as displayed; empty: none
+  uint32_t line = 0;    // 1-based place in `file`; 0: none
+  uint32_t column = 0;  // 1-based, in code points; 0: none
+  std::string message;  // without place and level
+};
+using SetupReporter = std::function<void(const SetupMessage&)>;
+
+// Prints each message's text to stderr (the CLI).
+SetupReporter stderr_reporter();
+
 class LintSetup {
  public:
-  // Checks the --rule-file files and the rule names of the command line; null after printing
-  // the problems to stderr.
+  // Checks the --rule-file files and the rule names of the command line; null after reporting
+  // the problems (to stderr, unless `reporter` says otherwise). `spelling` is the base of every
+  // configuration's spell options (the LSP server adds its user word list there).
   static std::unique_ptr<LintSetup> create(const ConfigOptions& config,
                                            const std::vector<std::string>& rule_files,
-                                           const RuleSelection& selection);
+                                           const RuleSelection& selection,
+                                           SetupReporter reporter = stderr_reporter(),
+                                           SpellOptions spelling = {});
 
   ConfigResolver& resolver() { return resolver_; }
   // For discover_files: whether a file or directory met while walking is excluded.
@@ -38,12 +59,19 @@ class LintSetup {
   // Resolves the configuration of each of `files` and builds the Linters they need. False after
   // printing every configuration error to stderr (the run must stop: exit 2). Prints warnings.
   bool prepare(const std::vector<std::string>& files);
+  // The Linter of one file, built on first use (the LSP server's documents); null when the
+  // file's configuration or its user rules have errors (reported once). Not thread-safe.
+  const Linter* linter_for(const std::filesystem::path& file);
   // For the i-th file given to prepare().
   const Linter& linter(size_t file) const { return *linters_[file_linter_[file]].linter; }
   // The configuration's fail-on of the i-th file (default warning).
   Severity fail_on(size_t file) const { return linters_[file_linter_[file]].fail_on; }
   // True when a Linter that ran a spelling rule has no English hunspell dictionary.
   bool english_dictionary_missing() const;
+  // Every rule this run knows, selected or not (--format sarif): the built-in rules, then the
+  // user rules of --rule-file and of the configurations prepared (an id defined twice: its first
+  // definition).
+  std::vector<const Rule*> every_rule() const;
 
   // `hanmark config PATH`: the effective configuration of `path` as TOML, on stdout.
   int print_config(const std::string& path);
@@ -58,7 +86,9 @@ class LintSetup {
 
   LintSetup(const ConfigOptions& config, std::vector<std::string> rule_files,
             RuleSelection selection, std::vector<std::unique_ptr<Rule>> builtins,
-            const std::vector<std::string>& cli_rule_ids);
+            const std::vector<std::string>& cli_rule_ids, SetupReporter reporter,
+            SpellOptions spelling);
+  void error(const std::string& message) const;
   // Every rule `config` knows (built-in, --rule-file and its own user rules), unselected and
   // unconfigured; false after printing problems to stderr.
   bool all_rules(const EffectiveConfig& config, const RuleResources& resources,
@@ -69,9 +99,13 @@ class LintSetup {
   // False after printing the configuration errors found so far.
   bool print_errors();
   std::vector<std::string> names_to_check() const;
+  // Keeps a copy of a user rule for every_rule().
+  void remember_user_rule(const Rule& rule);
   // False after printing the names of the command line that no rule or category has.
   bool check_names() const;
 
+  SetupReporter reporter_;
+  SpellOptions spelling_;                        // the base of every configuration's spell options
   std::vector<std::unique_ptr<Rule>> builtins_;  // the catalog points into their infos
   std::vector<std::string> rule_files_;
   RuleSelection selection_;
@@ -79,9 +113,11 @@ class LintSetup {
   ConfigResolver resolver_;
   std::map<SpellSettings, std::shared_ptr<const SpellResources>> spell_resources_;
   std::map<const EffectiveConfig*, size_t> linter_of_config_;
+  std::set<const EffectiveConfig*> failed_configs_;              // build() reported their errors
   std::vector<std::shared_ptr<const EffectiveConfig>> configs_;  // keeps the keys alive
   std::vector<Built> linters_;
   std::vector<size_t> file_linter_;
+  std::vector<std::unique_ptr<Rule>> user_rules_;  // for every_rule()
 };
 
 }  // namespace hanmark

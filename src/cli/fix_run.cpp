@@ -11,11 +11,11 @@
 #include <thread>
 
 #include "cli/commands.h"
+#include "cli/progress.h"
 #include "fix/apply_fixes.h"
 #include "fix/safe_write.h"
 #include "fix/unified_diff.h"
-#include "output/json_renderer.h"
-#include "output/text_renderer.h"
+#include "output/renderer.h"
 
 namespace hanmark {
 
@@ -193,40 +193,34 @@ void warn_unsettled(const FileFix& file) {
               << "' did not settle; fixable problems remain\n";
 }
 
-// Findings in `check`'s text or JSON form on `out`, then the summaries.
+// Findings in `check`'s format on `out`, then the summaries.
 class FindingsOutput {
  public:
-  FindingsOutput(std::ostream& out, std::ostream& summary_out, const CheckOptions& options)
-      : out_(out), summary_out_(summary_out), options_(options), json_(out) {
-    if (json()) json_.begin();
+  FindingsOutput(std::ostream& out, std::ostream& summary_out, const OutputSettings& settings)
+      : out_(out), summary_out_(summary_out), renderer_(make_renderer(settings, out)) {
+    renderer_->begin();
   }
-  void add(const FileReport& report) {
-    summary_.add(report);
-    if (json()) {
-      json_.add(report);
-    } else {
-      render_text(out_, report, TextStyle{options_.color});
-    }
+  void add(const FileReport& report) { renderer_->add(report); }
+  void file_error(const std::string& path, const std::string& message) {
+    renderer_->file_error(path, message);
   }
   // `dry_run` chooses "would fix" or "fixed"; without a value there is no fix summary.
   void finish(const Tally& tally, std::optional<bool> dry_run) {
-    if (json()) {
-      json_.end();
-    } else {
-      render_summary(out_, summary_, TextStyle{options_.color});
-    }
+    renderer_->end();
     out_.flush();
     if (dry_run) summary_out_ << summary_line(tally, *dry_run) << '\n';
   }
 
  private:
-  bool json() const { return options_.format == "json"; }
   std::ostream& out_;
   std::ostream& summary_out_;
-  const CheckOptions& options_;
-  JsonRenderer json_;
-  Summary summary_;
+  std::unique_ptr<Renderer> renderer_;
 };
+
+// JSON and SARIF must stay parseable: other lines go to stderr.
+bool machine_readable(const OutputSettings& output) {
+  return output.format == "json" || output.format == "sarif";
+}
 
 int exit_code(const Tally& tally, bool diff) {
   if (tally.failed) return kExitFailure;
@@ -241,18 +235,19 @@ bool reads_stdin(const std::vector<std::string>& paths) {
 }
 
 int run_fix(const std::vector<std::string>& files, const FileLinting& linting,
-            const CheckOptions& options, bool failed) {
+            const CheckOptions& options, bool failed, const OutputSettings& output,
+            std::ostream& out) {
   const FixSettings& settings = options.fix;
   Tally tally;
   tally.failed = failed;
-  // Findings go to stdout as with `check`; with --diff stdout holds only the diff (findings are
-  // not rendered, only counted for the summary on stderr).
+  // Findings go to `out` as with `check`; with --diff it holds only the diff (findings are not
+  // rendered, only counted for the summary on stderr).
   std::ostringstream discard;
-  FindingsOutput findings(settings.diff ? discard : std::cout,
-                          settings.diff || options.format == "json" ? std::cerr : std::cout,
-                          options);
+  FindingsOutput findings(settings.diff ? discard : out,
+                          settings.diff || machine_readable(output) ? std::cerr : out, output);
   const size_t jobs = std::max(1u, options.jobs);
   const size_t chunk = kChunkPerJob * jobs;
+  Progress progress(files.size(), options.progress);
   for (size_t first = 0; first < files.size(); first += chunk) {
     const size_t last = std::min(files.size(), first + chunk);
     std::vector<const Linter*> linters;
@@ -269,22 +264,31 @@ int run_fix(const std::vector<std::string>& files, const FileLinting& linting,
     for (std::thread& t : threads) t.join();
     for (size_t i = first; i < last; ++i) {
       std::optional<FileFix>& file = results[i - first];
+      const bool prints = !file->error.empty() || !file->converged ||
+                          (settings.diff ? !file->diff.empty()
+                                         : file->report.doc && !file->report.diagnostics.empty());
+      if (prints) progress.clear();  // messages and findings may go to the same terminal
       if (!file->error.empty()) {
         std::cerr << "hanmark: error: " << file->error << '\n';
+        findings.file_error(file->path, file->error);
         tally.failed = true;
       }
       warn_unsettled(*file);
-      if (!file->report.doc) continue;
-      count(tally, *file, linting.fail_on(i));
-      if (settings.diff) {
-        std::cout << file->diff;
-      } else {
-        findings.add(file->report);
+      if (file->report.doc) {
+        count(tally, *file, linting.fail_on(i));
+        if (settings.diff) {
+          out << file->diff;
+        } else {
+          findings.add(file->report);
+        }
       }
       file.reset();
+      if (prints && progress.active()) out.flush();
+      progress.advance();
     }
   }
-  std::cout.flush();
+  progress.clear();
+  out.flush();
   findings.finish(tally, settings.diff);
   return exit_code(tally, settings.diff);
 }
@@ -293,7 +297,8 @@ std::string stdin_name(const CheckOptions& options) {
   return options.fix.stdin_filename.empty() ? "-" : options.fix.stdin_filename;
 }
 
-int run_stdin(const FileLinting& linting, const CheckOptions& options) {
+int run_stdin(const FileLinting& linting, const CheckOptions& options, const OutputSettings& output,
+              std::ostream& out) {
   const FixSettings& settings = options.fix;
   if (options.paths.size() != 1) {
     std::cerr << "hanmark: error: '-' (standard input) cannot be mixed with other paths\n";
@@ -309,7 +314,7 @@ int run_stdin(const FileLinting& linting, const CheckOptions& options) {
     FileFix as_file;
     as_file.report = lint_report(linter, path, source);
     count(tally, as_file, fail_on);
-    FindingsOutput findings(std::cout, std::cout, options);
+    FindingsOutput findings(out, out, output);
     findings.add(as_file.report);
     findings.finish(tally, std::nullopt);
     return exit_code(tally, false);
@@ -318,16 +323,18 @@ int run_stdin(const FileLinting& linting, const CheckOptions& options) {
   warn_unsettled(file);
   count(tally, file, fail_on);
   if (settings.diff) {
-    std::cout << file.diff;
-    std::cout.flush();
+    out << file.diff;
+    out.flush();
     std::cerr << summary_line(tally, true) << '\n';
     return exit_code(tally, true);
   }
   std::cout << file.text;  // fixed or not: stdin in, the whole text out
   std::cout.flush();
-  CheckOptions to_stderr = options;
-  to_stderr.color = false;
-  FindingsOutput findings(std::cerr, std::cerr, to_stderr);
+  // The findings that remain: on stderr, unless --output names a file for them.
+  const bool to_file = !options.output_file.empty();
+  OutputSettings on_stderr = output;
+  on_stderr.style.color = false;
+  FindingsOutput findings(to_file ? out : std::cerr, std::cerr, to_file ? output : on_stderr);
   findings.add(file.report);
   findings.finish(tally, false);
   return exit_code(tally, false);

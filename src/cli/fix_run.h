@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,7 @@
 namespace hanmark {
 
 struct CheckOptions;
+struct OutputSettings;
 
 struct FixSettings {
   bool fix = false;            // --fix: write the fixes
@@ -31,16 +33,19 @@ struct FileLinting {
 bool reads_stdin(const std::vector<std::string>& paths);
 
 // Fixes `files` as `options.fix` asks, prints the findings that remain like `check` (or the
-// diff), and the summary. `failed` says whether something already went wrong (exit code 2).
-// Returns the exit code.
+// diff) in the format of `output` on `out`, and the summary. `failed` says whether something
+// already went wrong (exit code 2). Returns the exit code.
 int run_fix(const std::vector<std::string>& files, const FileLinting& linting,
-            const CheckOptions& options, bool failed);
+            const CheckOptions& options, bool failed, const OutputSettings& output,
+            std::ostream& out);
 
 // The name standard input goes by: --stdin-filename, else "-".
 std::string stdin_name(const CheckOptions& options);
 
-// `hanmark check [--fix|--diff] -`: lints (and fixes) standard input, file 0 of `linting`. With
-// --fix the text goes to stdout, fixed or not, and the findings that remain to stderr.
-int run_stdin(const FileLinting& linting, const CheckOptions& options);
+// `hanmark check [--fix|--diff] -`: lints (and fixes) standard input, file 0 of `linting`, and
+// reports on `out`. With --fix the text goes to stdout, fixed or not, and the findings that
+// remain to stderr (or to `out` when that is --output's file).
+int run_stdin(const FileLinting& linting, const CheckOptions& options, const OutputSettings& output,
+              std::ostream& out);
 
 }  // namespace hanmark

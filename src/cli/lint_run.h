@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/file_io.h"
 #include "engine/linter.h"
 #include "output/report.h"
 
@@ -24,8 +25,5 @@ void lint_files(const Linter& linter, const std::vector<std::string>& files, uns
 void lint_files(const std::function<const Linter&(size_t)>& linter_for,
                 const std::vector<std::string>& files, unsigned jobs,
                 const std::function<void(LintResult&)>& emit);
-
-// Reads a whole file; on failure returns false and sets `error` (the reason).
-bool read_file(const std::string& path, std::string& bytes, std::string& error);
 
 }  // namespace hanmark

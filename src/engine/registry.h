@@ -18,7 +18,7 @@ struct RuleResources {
   std::shared_ptr<const SpellResources> spelling;
 };
 
-// Resources from the compiled-in dictionaries and the system hunspell dictionaries.
+// Resources from hanmark's dictionaries (core/data_files.h) and the system hunspell dictionaries.
 RuleResources default_rule_resources();
 
 std::vector<std::unique_ptr<Rule>> make_all_rules(const RuleResources& resources);
@@ -27,7 +27,7 @@ std::vector<std::unique_ptr<Rule>> make_all_rules(const RuleResources& resources
 std::string rule_doc_path(const RuleInfo& info);
 // The rule's doc on the web, as of this version: HANMARK_HOMEPAGE/blob/v<version>/<doc path>.
 std::string rule_doc_url(const RuleInfo& info);
-// The rule's doc, compiled into the binary.
+// The rule's doc: installed or built in (core/data_files.h); nullopt for user rules.
 std::optional<std::string_view> rule_doc(const RuleInfo& info);
 
 }  // namespace hanmark

@@ -1,4 +1,4 @@
-#include "core/embedded_files.h"
+#include "core/data_files.h"
 #include "engine/registry.h"
 
 namespace hanmark {
@@ -15,7 +15,10 @@ std::string rule_doc_url(const RuleInfo& info) {
 }
 
 std::optional<std::string_view> rule_doc(const RuleInfo& info) {
-  return embedded_file(rule_doc_path(info));
+  if (info.category == Category::custom) return std::nullopt;
+  const std::optional<DataFile> doc = data_file(rule_doc_path(info));
+  if (!doc) return std::nullopt;
+  return doc->text;
 }
 
 }  // namespace hanmark

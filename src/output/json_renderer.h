@@ -4,16 +4,16 @@
 
 #include <ostream>
 
-#include "output/report.h"
+#include "output/renderer.h"
 
 namespace hanmark {
 
-class JsonRenderer {
+class JsonRenderer final : public Renderer {
  public:
   explicit JsonRenderer(std::ostream& out) : out_(out) {}
-  void begin();
-  void add(const FileReport& report);
-  void end();
+  void begin() override;
+  void add(const FileReport& report) override;
+  void end() override;
 
  private:
   std::ostream& out_;

@@ -14,21 +14,43 @@ Position PositionCursor::advance(Position from, uint32_t from_offset, uint32_t t
     } else if (c == '\r') {
       ++p.column, ++i;  // first half of CRLF counts as a column, as in LineIndex
     } else {
-      ++p.column;
-      i += utf8::decode(src, i).length;
+      const utf8::Decoded d = utf8::decode(src, i);
+      const bool pair = unit_ == ColumnUnit::utf16_code_units && d.code_point != utf8::kInvalid &&
+                        d.code_point >= 0x10000;  // a surrogate pair in UTF-16
+      p.column += pair ? 2 : 1;
+      i += d.length;
     }
   }
   return p;
 }
 
+Position PositionCursor::restart_at(uint32_t offset) const {
+  const uint32_t line = doc_.lines().line_of(offset);
+  return advance({line, 1}, doc_.lines().line_start(line), offset);
+}
+
 SpanPosition PositionCursor::locate(ByteSpan span) {
   if (span.begin < offset_) {  // out of order: start again from the line
-    position_ = doc_.lines().position(span.begin);
+    position_ = restart_at(span.begin);
   } else {
     position_ = advance(position_, offset_, span.begin);
   }
   offset_ = span.begin;
   return {position_, advance(position_, span.begin, span.end)};
+}
+
+std::vector<std::string> help_lines(const Diagnostic& d) {
+  std::vector<std::string> lines;
+  if (!d.suggestions.empty()) {
+    std::string line = "did you mean ";
+    for (size_t i = 0; i < d.suggestions.size(); ++i) {
+      if (i > 0) line += i + 1 == d.suggestions.size() ? " or " : ", ";
+      line += "'" + d.suggestions[i] + "'";
+    }
+    lines.push_back(line + "?");
+  }
+  lines.insert(lines.end(), d.notes.begin(), d.notes.end());
+  return lines;
 }
 
 }  // namespace hanmark

@@ -21,19 +21,31 @@ struct SpanPosition {
   Position end;  // exclusive
 };
 
+// What a column counts. Code points are hanmark's own unit (text, JSON, GitHub annotations);
+// UTF-16 code units are what SARIF consumers and editors count. An invalid byte is one of either.
+enum class ColumnUnit { code_points, utf16_code_units };
+
 // Line/column of spans, walking forward from the previous call: diagnostics come sorted, so a
 // file's positions cost one pass over it even on a 10 MB single line.
 class PositionCursor {
  public:
-  explicit PositionCursor(const Document& doc) : doc_(doc) {}
+  explicit PositionCursor(const Document& doc, ColumnUnit unit = ColumnUnit::code_points)
+      : doc_(doc), unit_(unit) {}
   SpanPosition locate(ByteSpan span);
 
  private:
   Position advance(Position from, uint32_t from_offset, uint32_t to_offset) const;
+  // Back to the start of `offset`'s line, then forward to it.
+  Position restart_at(uint32_t offset) const;
 
   const Document& doc_;
+  ColumnUnit unit_;
   uint32_t offset_ = 0;
   Position position_{1, 1};
 };
+
+// The `help:` lines of the text output, without the gutter: "did you mean 'a' or 'b'?" for the
+// suggestions, then the notes. Other formats append them to the message.
+std::vector<std::string> help_lines(const Diagnostic& diagnostic);
 
 }  // namespace hanmark

@@ -81,15 +81,6 @@ PrintedLine print_line(const Document& doc, ByteSpan line, ByteSpan span) {
   return printed;
 }
 
-std::string quoted_list(const std::vector<std::string>& items) {
-  std::string out;
-  for (size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += i + 1 == items.size() ? " or " : ", ";
-    out += "'" + items[i] + "'";
-  }
-  return out;
-}
-
 }  // namespace
 
 void render_text(std::ostream& out, const FileReport& report, const TextStyle& style) {
@@ -109,12 +100,8 @@ void render_text(std::ostream& out, const FileReport& report, const TextStyle& s
     out << c.gutter << ' ' << number << " |" << c.reset << ' ' << printed.text << '\n';
     out << c.gutter << pad << " |" << c.reset << ' ' << std::string(printed.caret_column, ' ')
         << c.underline << '^' << std::string(printed.caret_width - 1, '~') << c.reset << '\n';
-    if (!d.suggestions.empty()) {
-      out << c.gutter << pad << " = " << c.reset << c.help << "help:" << c.reset << " did you mean "
-          << quoted_list(d.suggestions) << "?\n";
-    }
-    for (const std::string& note : d.notes)
-      out << c.gutter << pad << " = " << c.reset << c.help << "help:" << c.reset << ' ' << note
+    for (const std::string& help : help_lines(d))
+      out << c.gutter << pad << " = " << c.reset << c.help << "help:" << c.reset << ' ' << help
           << '\n';
   }
 }

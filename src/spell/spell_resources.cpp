@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <string_view>
 
-#include "core/embedded_files.h"
+#include "core/data_files.h"
 #include "core/strings.h"
 #include "core/utf8.h"
 
@@ -17,10 +17,11 @@ constexpr std::string_view kTechWords = "dictionaries/en-tech.dic";
 constexpr std::string_view kKoreanTypoTable = "dictionaries/typos-ko.tsv";
 constexpr std::string_view kKoreanTechWords = "dictionaries/ko-tech.dic";
 
-// The option's text when set, else the file compiled into the binary.
-std::string_view data_text(const std::optional<std::string>& option, std::string_view embedded) {
+// The option's text when set, else hanmark's data file (installed or built in).
+std::string_view data_text(const std::optional<std::string>& option, std::string_view path) {
   if (option) return *option;
-  return embedded_file(embedded).value_or(std::string_view());
+  const std::optional<DataFile> file = data_file(path);
+  return file ? file->text : std::string_view();
 }
 
 bool has_hangul(std::string_view text) {

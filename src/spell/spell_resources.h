@@ -20,8 +20,8 @@ struct SpellOptions {
   // standard hunspell paths (see SpellResources::default_search_paths()).
   std::vector<std::string> search_paths;
   std::string english_dictionary = "en_US";
-  // Replace the embedded data files (tests, or configuration); nullopt keeps the embedded
-  // dictionaries/typos-en.tsv and dictionaries/en-tech.dic.
+  // Replace hanmark's data files (tests, or configuration); nullopt keeps its
+  // dictionaries/typos-en.tsv and dictionaries/en-tech.dic (core/data_files.h).
   std::optional<std::string> typo_table;
   std::optional<std::string> tech_words;
   // More accepted words (one per element; a configuration's `[spelling] words`): words with
@@ -35,7 +35,7 @@ struct SpellOptions {
   std::vector<std::string> personal_dictionaries;
 
   // Korean: hunspell-ko `<korean_dictionary>.aff`/`.dic` from the same search paths; nullopt
-  // keeps the embedded dictionaries/typos-ko.tsv and dictionaries/ko-tech.dic.
+  // keeps hanmark's dictionaries/typos-ko.tsv and dictionaries/ko-tech.dic.
   std::string korean_dictionary = "ko";
   std::optional<std::string> korean_typo_table;
   std::optional<std::string> korean_tech_words;

@@ -3,6 +3,7 @@
 #include <toml++/toml.h>
 #include <algorithm>
 
+#include "core/data_files.h"
 #include "core/embedded_files.h"
 #include "core/utf8.h"
 #include "text/hangul.h"
@@ -276,8 +277,19 @@ Glossary::Loaded Glossary::parse(std::string_view toml_text, std::string_view so
 
 const Glossary& Glossary::shipped() {
   // Parsed once, on first use, by whichever thread gets there first (a function-local static).
-  static const Glossary glossary =
-      parse(embedded_file(kShippedPath).value_or(std::string_view()), kShippedPath).glossary;
+  static const Glossary glossary = [] {
+    const std::optional<DataFile> file = data_file(kShippedPath);
+    const std::string_view built_in = embedded_file(kShippedPath).value_or(std::string_view());
+    if (!file || file->installed_path.empty()) return parse(built_in, kShippedPath).glossary;
+    // An installed glossary with errors is not half used: the built-in one is complete.
+    Loaded installed = parse(file->text, file->installed_path);
+    if (installed.errors.empty()) return std::move(installed.glossary);
+    std::string message = installed.errors.front().to_string();
+    if (installed.errors.size() > 1)
+      message += " (and " + std::to_string(installed.errors.size() - 1) + " more errors)";
+    warn_about_data(message + "; using the built-in glossary");
+    return parse(built_in, kShippedPath).glossary;
+  }();
   return glossary;
 }
 

@@ -1,7 +1,7 @@
 // A term glossary: for each term its preferred spelling and the variants that should be written
 // that way, optionally paired with its English translation (딥 러닝 ⇔ Deep Learning). Read from
-// TOML; hanmark ships one (dictionaries/glossary.toml, compiled in) and a project may bring its
-// own. The format is described in dictionaries/README.md.
+// TOML; hanmark ships one (dictionaries/glossary.toml, installed or built in) and a project may
+// bring its own. The format is described in dictionaries/README.md.
 #pragma once
 
 #include <cstddef>
@@ -49,7 +49,8 @@ class Glossary {
   // left out; the rest still load.
   static Loaded parse(std::string_view toml, std::string_view source);
 
-  // The glossary compiled into hanmark (dictionaries/glossary.toml), parsed on first use.
+  // hanmark's glossary (dictionaries/glossary.toml; core/data_files.h), parsed on first use. An
+  // installed copy with errors is warned about and the built-in one used.
   static const Glossary& shipped();
 
   // The form spellings are compared in: NFC, white space runs as one space, trimmed, ASCII

@@ -19,7 +19,7 @@ std::string q(const fs::path& path) {
 
 }  // namespace
 
-TEST_CASE("check: exit codes follow --fail-on; failures to read give 2 and the run goes on") {
+TEST_CASE("check: exit codes follow --fail-on, failures to read give 2 and the run goes on") {
   TempDir dir;
   const auto clean = dir.write("clean.md", kClean);
   const auto bad = dir.write("bad.md", kPlaceholderImage);

@@ -46,7 +46,7 @@ TEST_CASE("config: both names in one directory: .hanmark.toml is used, with a wa
   CHECK(has(r.err, "hanmark: warning: both '.hanmark.toml' and 'hanmark.toml' exist"));
 }
 
-TEST_CASE("config: extends applies the base first; the file can turn a rule back on") {
+TEST_CASE("config: extends applies the base first, the file can turn a rule back on") {
   TempDir dir;
   dir.write("base.toml", "[rules]\nignore = [\"trailing-space\"]\n");
   dir.write("quiet/.hanmark.toml", "extends = [\"../base.toml\"]\n");
@@ -155,7 +155,7 @@ TEST_CASE("config: Korean words and personal dictionaries reach korean-spelling"
   CHECK(has(missing.err, ".hanmark.toml:2:17: error: cannot read dictionary 'team.dic'"));
 }
 
-TEST_CASE("config: fail-on from the configuration; --fail-on wins") {
+TEST_CASE("config: fail-on from the configuration, --fail-on wins") {
   TempDir dir;
   dir.write("a.md", kPost);
   dir.write(".hanmark.toml", "fail-on = \"error\"\n");

@@ -97,7 +97,7 @@ TEST_CASE("fix: --diff writes nothing and prints a diff that patch applies") {
   CHECK(r.out.empty());
 }
 
-TEST_CASE("fix: CRLF, BOM and the file mode are kept; unchanged files are not touched") {
+TEST_CASE("fix: CRLF, BOM and the file mode are kept, unchanged files are not touched") {
   TempDir dir;
   const fs::path crlf = dir.write("crlf.md", "\xEF\xBB\xBF# 제목\r\n\r\n본문 \r\n\r\n끝  \r\n");
   fs::permissions(crlf, fs::perms(0640));
@@ -129,7 +129,7 @@ TEST_CASE("fix: a read-only file is reported and left alone, the others are fixe
   fs::permissions(locked, fs::perms(0644));
 }
 
-TEST_CASE("fix: standard input in, fixed text out; findings that remain on stderr") {
+TEST_CASE("fix: standard input in, fixed text out, findings that remain on stderr") {
   RunResult r = run_with_stdin("check " + kRules + "--fix --stdin-filename post.md -", kPost);
   CHECK(r.out == kSafeFixed);
   CHECK(r.exit_code == 1);

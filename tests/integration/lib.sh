@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared helpers for the integration scripts: source it first.
 set -euo pipefail
 
@@ -17,13 +18,14 @@ fail() {
   exit 1
 }
 
-# A temp dir removed when the script exits.
+# A temp dir removed when the script exits: `dir="$(make_temp_dir)"`. The dirs live under one
+# root whose trap is set here, in the script's own shell: a trap set inside make_temp_dir would
+# belong to the $(…) subshell and remove the dir as soon as it is made.
+HANMARK_IT_TEMP_ROOT="$(mktemp -d "${TMPDIR:-/tmp}/hanmark-it.XXXXXX")"
+# shellcheck disable=SC2064
+trap "rm -rf '$HANMARK_IT_TEMP_ROOT'" EXIT
 make_temp_dir() {
-  local dir
-  dir="$(mktemp -d "${TMPDIR:-/tmp}/hanmark-it.XXXXXX")"
-  # shellcheck disable=SC2064
-  trap "rm -rf '$dir'" EXIT
-  echo "$dir"
+  mktemp -d "$HANMARK_IT_TEMP_ROOT/dir.XXXXXX"
 }
 
 require_command() {

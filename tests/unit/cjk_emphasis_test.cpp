@@ -103,7 +103,7 @@ TEST_CASE("cjk-emphasis: fixes keep container prefixes and CRLF") {
         "| \"**캐시**\"가 | 값 |\n|---|---|\n| **딥 러닝**(DL)을 | 값 |\n");
 }
 
-TEST_CASE("cjk-emphasis: the span covers the would-be emphasis; the help shows the rewrite") {
+TEST_CASE("cjk-emphasis: the span covers the would-be emphasis, the help shows the rewrite") {
   const auto rule = make_cjk_emphasis();
   const std::string source = "우리 팀은 **\"배포 담당자\"**가 따로 없습니다.\n";
   const std::vector<Diagnostic> diagnostics = lint(*rule, source);

@@ -48,7 +48,7 @@ SelectionLayer layer(std::string_view toml_rules) {
 
 }  // namespace
 
-TEST_CASE("config merge: extends applies the base first; scalars override, lists accumulate") {
+TEST_CASE("config merge: extends applies the base first, scalars override, lists accumulate") {
   TempTree tree;
   tree.write("team.dic", "kubectl\n쿠버네티스/토너먼트\n");
   tree.write("base.toml", R"(fail-on = "error"
@@ -120,7 +120,7 @@ TEST_CASE("config merge: a later layer re-enables what an earlier one ignored") 
         Strings{"heading-bilingual", "image-alt", "josa"});
 }
 
-TEST_CASE("config merge: within a layer, a rule id beats its category; removal beats addition") {
+TEST_CASE("config merge: within a layer, a rule id beats its category, removal beats addition") {
   // select a rule, ignore its category: the rule runs.
   CHECK(running({layer("select = [\"josa\"]\nignore = [\"korean\"]\n")}) == Strings{"josa"});
   // select a category, ignore one of its rules.

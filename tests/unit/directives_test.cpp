@@ -112,7 +112,7 @@ TEST_CASE("directives: every comment form, with names, lines and exact spans (CR
   for (const Directive& d : items) CHECK_FALSE(d.in_front_matter);
 }
 
-TEST_CASE("directives: in list items, block quotes, headings and table cells; never in code") {
+TEST_CASE("directives: in list items, block quotes, headings and table cells, never in code") {
   const auto doc = Document::parse("t.md",
                                    "- 항목 <!-- hanmark-disable-line typo -->\n"
                                    "  <!-- hanmark-disable-next-line josa -->\n"

@@ -44,7 +44,7 @@ constexpr std::string_view kMixed = "“하나”와 “둘”, 그리고 \"셋\
 
 }  // namespace
 
-TEST_CASE("paired-punctuation: mixed-quotes can be turned off; unbalanced marks stay") {
+TEST_CASE("paired-punctuation: mixed-quotes can be turned off, unbalanced marks stay") {
   CHECK(run(std::string(kMixed)).diagnostics.size() == 1);
 
   RuleOptionValues values;

@@ -93,7 +93,7 @@ TEST_CASE("registry: every rule has positive and negative fixtures") {
   }
 }
 
-TEST_CASE("selection: by id, by category, extend-select, ignore; ids win over categories") {
+TEST_CASE("selection: by id, by category, extend-select, ignore, ids win over categories") {
   auto ids = [](const RuleSelection& selection) {
     std::vector<std::string> unknown;
     std::vector<std::string> out;

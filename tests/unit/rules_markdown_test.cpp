@@ -240,7 +240,7 @@ TEST_CASE("leftover-comment: drafted sections, notes and markers") {
   CHECK(found[3].message == "leftover HTML comment '출처: 직접 촬영'");
 }
 
-TEST_CASE("leftover-comment: markers need word boundaries; Korean markers must be labels") {
+TEST_CASE("leftover-comment: markers need word boundaries, Korean markers must be labels") {
   const auto rule = make_leftover_comment();
   const auto found = run(*rule,
                          "<!-- TODOS and todolist -->\n\n<!-- 해야 할 일이 남은 메모리 -->\n\n"
@@ -309,7 +309,7 @@ TEST_CASE("empty-section: sections with nothing, only comments, only empty subse
   CHECK(found[4].line == 25);
 }
 
-TEST_CASE("empty-section: content of every kind counts; nested headings are content") {
+TEST_CASE("empty-section: content of every kind counts, nested headings are content") {
   const auto rule = make_empty_section();
   CHECK(run(*rule,
             "# A\n\n> ## 인용 속 제목\n\n## B\n\n```\ncode\n```\n\n## C\n\n<div>x</div>\n\n## D\n\n"

@@ -52,7 +52,7 @@ void check_round_trip(const std::string& before, const std::string& after) {
 
 }  // namespace
 
-TEST_CASE("unified_diff: equal texts give nothing; headers name a/ and b/") {
+TEST_CASE("unified_diff: equal texts give nothing, headers name a/ and b/") {
   CHECK(unified_diff("same\n", "same\n", "x.md").empty());
   CHECK(unified_diff("old\n", "new\n", "dir/x.md") ==
         "--- a/dir/x.md\n+++ b/dir/x.md\n@@ -1 +1 @@\n-old\n+new\n");

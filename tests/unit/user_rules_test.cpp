@@ -211,7 +211,7 @@ TEST_CASE("user rules: a failing example is reported at the example, a passing o
                 "'유저': use '사용자' instead of '유저'"});
 }
 
-TEST_CASE("user rules: string positions account for escapes; multi-line strings point at start") {
+TEST_CASE("user rules: string positions account for escapes, multi-line strings point at start") {
   const std::string toml = "a = \"\\u00e9\\tx\"\nb = '''\nxy'''\n";
   CHECK(position_in_string(toml, {1, 5}, 0).column == 6);
   CHECK(position_in_string(toml, {1, 5}, 1).column == 12);  // after \u00e9
@@ -235,7 +235,7 @@ TEST_CASE("user rules: Hangul words start at a boundary and may take particles")
   CHECK(texts(*none, "유저 유저가\n") == Strings{"유저"});
 }
 
-TEST_CASE("user rules: Latin words need boundaries on both sides; case folds only when asked") {
+TEST_CASE("user rules: Latin words need boundaries on both sides, case folds only when asked") {
   const auto exact = make_rule("[[rule]]\nid = \"a\"\ntype = \"existence\"\nwords = [\"API\"]\n");
   CHECK(texts(*exact, "API, api, APIs, RAPID, API를, 'API', x.API, API-key, API.\n") ==
         Strings{"API", "API", "API", "API"});

@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""Side-by-side timing of hanmark and markdownlint-cli2 (issue 8's targets, as ratios).
+
+Runs, interleaved round by round so that machine noise hits every command alike:
+  hanmark (all default rules), hanmark --select markdown (structure only), the parse-only
+  baseline (bench/parse_only.cpp: read + cmark-gfm parse, nothing else) and markdownlint-cli2
+  on a corpus (default ../shared/corpus), and hanmark vs markdownlint-cli2 on one post (the
+  pre-commit case). Prints medians of wall time and peak RSS, and the ratios.
+
+Builds hanmark and the baseline in build-bench/ (Release) and installs markdownlint-cli2 0.22.1
+(later versions need Node 22) under ~/.cache/hanmark-bench when missing. Not part of .ci/run.
+
+  bench/compare.py [--runs 5] [--corpus DIR] [--post FILE]
+"""
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MDL_VERSION = "0.22.1"
+
+
+def build(build_dir: Path) -> None:
+    subprocess.run(["cmake", "-S", ROOT, "-B", build_dir, "-DCMAKE_BUILD_TYPE=Release",
+                    "-DHANMARK_BUILD_TESTS=OFF", "-DHANMARK_BUILD_BENCH=ON"],
+                   check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(["cmake", "--build", build_dir, "-j", str(os.cpu_count() or 2),
+                    "--target", "hanmark", "hanmark_parse_only"],
+                   check=True, stdout=subprocess.DEVNULL)
+
+
+def markdownlint_cli2() -> Path:
+    prefix = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "hanmark-bench"
+    binary = prefix / "node_modules" / ".bin" / "markdownlint-cli2"
+    if not binary.exists():
+        if not shutil.which("npm"):
+            sys.exit("npm is needed to install markdownlint-cli2")
+        subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--prefix", prefix,
+                        f"markdownlint-cli2@{MDL_VERSION}"], check=True,
+                       stdout=subprocess.DEVNULL)
+    return binary
+
+
+def run_once(argv, cwd):
+    """Wall seconds and peak RSS (MB) of one run; output is discarded."""
+    start = time.perf_counter()
+    process = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):  # linters exit 1 when they find something
+        sys.exit(f"{argv[0]} failed with exit code {code}")
+    return wall, usage.ru_maxrss / 1024
+
+
+def measure(commands, runs):
+    samples = {name: [] for name, _, _ in commands}
+    for _ in range(runs):
+        for name, argv, cwd in commands:
+            samples[name].append(run_once(argv, cwd))
+    return {name: (statistics.median(w for w, _ in s), max(r for _, r in s))
+            for name, s in samples.items()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    parser.add_argument("--post", type=Path,
+                        default=ROOT.parent / "shared" / "seed" /
+                        "become-a-deep-learning-engineer.md")
+    parser.add_argument("--build-dir", type=Path, default=ROOT / "build-bench")
+    args = parser.parse_args()
+    if not args.corpus.is_dir():
+        sys.exit(f"no corpus at {args.corpus} (pass --corpus DIR)")
+
+    build(args.build_dir)
+    hanmark = str(args.build_dir / "hanmark")
+    parse_only = str(args.build_dir / "bench" / "hanmark_parse_only")
+    mdl = str(markdownlint_cli2())
+    corpus = str(args.corpus.resolve())
+    check = [hanmark, "check", "--no-config", "--color=never"]
+
+    corpus_commands = [
+        ("hanmark (default rules)", check + [corpus], None),
+        ("hanmark --select markdown", check + ["--select", "markdown", corpus], None),
+        ("parse-only baseline", [parse_only, corpus], None),
+        ("markdownlint-cli2", [mdl, "**/*.md", "**/*.markdown", "**/*.mdx"], corpus),
+    ]
+    print(f"corpus: {corpus}, {args.runs} runs each, interleaved")
+    results = measure(corpus_commands, args.runs)
+    print(f"{'command':30} {'wall (median)':>14} {'peak RSS':>10}")
+    for name, (wall, rss) in results.items():
+        print(f"{name:30} {wall:12.2f} s {rss:7.0f} MB")
+    default = results["hanmark (default rules)"][0]
+    structure = results["hanmark --select markdown"][0]
+    baseline = results["parse-only baseline"][0]
+    mdl_wall = results["markdownlint-cli2"][0]
+    print(f"markdownlint-cli2 / hanmark default: {mdl_wall / default:.1f}x (target >= 20x)")
+    print(f"structure-only / parse-only: {structure / baseline:.2f}x (target <= 3x)")
+
+    if args.post.is_file():
+        post = str(args.post.resolve())
+        post_commands = [
+            ("hanmark (one post)", check + [post], None),
+            ("markdownlint-cli2 (one post)", [mdl, post], None),
+        ]
+        print(f"\none post: {post}")
+        post_results = measure(post_commands, args.runs)
+        for name, (wall, rss) in post_results.items():
+            print(f"{name:30} {wall:12.3f} s {rss:7.0f} MB")
+        ratio = post_results["hanmark (one post)"][0] / post_results[
+            "markdownlint-cli2 (one post)"][0]
+        print(f"hanmark / markdownlint-cli2 on one post: {ratio:.2f}x (target <= 1x)")
+
+
+if __name__ == "__main__":
+    main()
