@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "core/common_ends.h"
+
 namespace hanmark {
 
 namespace {
@@ -93,13 +95,7 @@ std::vector<std::string_view> split_lines(std::string_view text) {
 }
 
 std::vector<DiffRun> diff_lines(const Lines& before, const Lines& after) {
-  size_t prefix = 0;
-  while (prefix < before.size() && prefix < after.size() && before[prefix] == after[prefix])
-    ++prefix;
-  size_t suffix = 0;
-  while (suffix < before.size() - prefix && suffix < after.size() - prefix &&
-         before[before.size() - 1 - suffix] == after[after.size() - 1 - suffix])
-    ++suffix;
+  const auto [prefix, suffix] = common_ends(before, after);
   std::vector<DiffRun> runs;
   push(runs, DiffRun::keep, prefix);
   myers(before, prefix, before.size() - prefix - suffix, after, prefix,

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/common_ends.h"
 #include "fix/apply_fixes.h"
 #include "fix/disable_directive.h"
 #include "lsp/lsp_diagnostic.h"
@@ -34,13 +35,7 @@ json workspace_edit(const std::string& uri, const std::vector<Edit>& edits,
 // The one edit that turns `before` into `after`: what lies between their common prefix and
 // suffix (so that the editor keeps the cursor and folds elsewhere).
 Edit minimal_edit(std::string_view before, std::string_view after) {
-  size_t prefix = 0;
-  while (prefix < before.size() && prefix < after.size() && before[prefix] == after[prefix])
-    ++prefix;
-  size_t suffix = 0;
-  while (suffix < before.size() - prefix && suffix < after.size() - prefix &&
-         before[before.size() - 1 - suffix] == after[after.size() - 1 - suffix])
-    ++suffix;
+  auto [prefix, suffix] = common_ends(before, after);
   // Keep UTF-8 sequences whole: edit boundaries must be character boundaries.
   const auto continuation = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; };
   while (prefix > 0 && prefix < before.size() && continuation(before[prefix])) --prefix;

@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "core/file_uri.h"
+
 namespace hanmark::lsp {
 
 namespace {
@@ -45,21 +47,7 @@ std::optional<std::filesystem::path> path_of_uri(std::string_view uri) {
 }
 
 std::string uri_of_path(const std::filesystem::path& path) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string uri = "file://";
-  for (const char c : path.string()) {
-    const auto byte = static_cast<unsigned char>(c);
-    const bool unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                            (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~';
-    if (unreserved || c == '/') {
-      uri += c;
-    } else {
-      uri += '%';
-      uri += kHex[byte >> 4];
-      uri += kHex[byte & 15];
-    }
-  }
-  return uri;
+  return file_uri(path);
 }
 
 }  // namespace hanmark::lsp

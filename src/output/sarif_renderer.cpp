@@ -1,5 +1,6 @@
 #include "output/sarif_renderer.h"
 
+#include "core/file_uri.h"
 #include "core/strings.h"
 #include "engine/linter.h"
 

@@ -29,10 +29,4 @@ class SourceRoot {
   std::filesystem::path dir_;
 };
 
-// Percent-encodes every byte of `path` but RFC 3986 unreserved characters and '/', so that a
-// path (Hangul, spaces, '%', '#', ':') is a valid URI reference.
-std::string percent_encode_path(std::string_view path);
-// file:///… of an absolute path.
-std::string file_uri(const std::filesystem::path& absolute);
-
 }  // namespace hanmark
