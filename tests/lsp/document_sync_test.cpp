@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <future>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -82,8 +83,15 @@ TEST_CASE("lsp scheduler: a lone change runs at once, a burst runs once after it
     const std::lock_guard lock(mutex);
     return runs.size();
   };
+  // Jobs for "b" wait for `release`, so that the test can queue and cancel work behind them.
+  std::promise<void> b_started, release;
+  std::shared_future<void> released = release.get_future().share();
   LintScheduler scheduler(
       [&](const std::string& uri) {
+        if (uri == "b") {
+          b_started.set_value();
+          released.wait();
+        }
         const std::lock_guard lock(mutex);
         runs.emplace_back(uri, LintScheduler::Clock::now());
       },
@@ -106,12 +114,14 @@ TEST_CASE("lsp scheduler: a lone change runs at once, a burst runs once after it
   CHECK(count() <= 3);
   CHECK(runs.back().second - last_change >= 400ms);
 
-  // Documents are independent; a cancelled one does not run.
+  // Documents are independent, and a cancelled one does not run: "c" is queued while the
+  // worker is busy with "b" (a lone change would otherwise start at once), then cancelled.
   const size_t before = count();
-  std::this_thread::sleep_for(600ms);
   scheduler.schedule("b");
+  b_started.get_future().wait();
   scheduler.schedule("c");
   scheduler.cancel("c");
+  release.set_value();
   scheduler.wait_idle();
   REQUIRE(count() == before + 1);
   CHECK(runs.back().first == "b");
