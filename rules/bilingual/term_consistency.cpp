@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "rules/all_rules.h"
@@ -15,6 +16,7 @@
 #include "text/hangul.h"
 #include "text/josa.h"
 #include "text/term_forms.h"
+#include "text/text_memo.h"
 #include "text/words.h"
 
 namespace hanmark {
@@ -50,12 +52,16 @@ struct Occurrence {
 struct RunTerms {
   std::vector<terms::LatinToken> tokens;  // usable tokens only (not glued, not in a URL or path)
   std::vector<terms::HangulWord> words;
+  std::vector<std::vector<uint32_t>> stems;  // terms::stem_lengths() of each word, computed once
 };
 
 bool in_chunks(const std::vector<text::Range>& chunks, uint32_t begin, uint32_t end) {
   return std::any_of(chunks.begin(), chunks.end(),
                      [&](const text::Range& c) { return begin < c.end && c.begin < end; });
 }
+
+// The terms of each prose run, in document order.
+using Runs = std::vector<std::shared_ptr<const RunTerms>>;
 
 RunTerms collect(std::string_view text) {
   RunTerms out;
@@ -65,8 +71,11 @@ RunTerms collect(std::string_view text) {
     if (token.in(text).ends_with("'s")) token.end -= 2;  // the name in "GitHub's"
     out.tokens.push_back(token);
   }
-  for (const terms::HangulWord& word : terms::hangul_words(text))
-    if (!in_chunks(chunks, word.begin, word.end)) out.words.push_back(word);
+  for (const terms::HangulWord& word : terms::hangul_words(text)) {
+    if (in_chunks(chunks, word.begin, word.end)) continue;
+    out.words.push_back(word);
+    out.stems.push_back(terms::stem_lengths(word.in(text)));
+  }
   return out;
 }
 
@@ -154,13 +163,13 @@ struct GlossaryMatch {
 };
 
 // Every glossary spelling in the post, longest match first at each position.
-std::vector<GlossaryMatch> glossary_matches(const Document& doc, const std::vector<RunTerms>& runs,
+std::vector<GlossaryMatch> glossary_matches(const Document& doc, const Runs& runs,
                                             const Glossary& glossary) {
   std::vector<GlossaryMatch> out;
   const size_t max_words = glossary.max_words();
   for (size_t r = 0; r < runs.size(); ++r) {
     const std::string_view text = doc.prose()[r].text();
-    const auto& tokens = runs[r].tokens;
+    const auto& tokens = runs[r]->tokens;
     for (size_t i = 0; i < tokens.size();) {
       size_t taken = 1;
       for (size_t n = std::min(max_words, tokens.size() - i); n >= 1; --n) {
@@ -175,14 +184,14 @@ std::vector<GlossaryMatch> glossary_matches(const Document& doc, const std::vect
       }
       i += taken;
     }
-    const auto& words = runs[r].words;
+    const auto& words = runs[r]->words;
     for (size_t i = 0; i < words.size();) {
       size_t taken = 1;
       bool found = false;
       for (size_t n = std::min(max_words, words.size() - i); n >= 1 && !found; --n) {
         if (!spaced_by_one(text, words, i, n)) continue;
         const terms::HangulWord& last = words[i + n - 1];
-        for (uint32_t stem : terms::stem_lengths(last.in(text))) {
+        for (uint32_t stem : runs[r]->stems[i + n - 1]) {
           const uint32_t begin = words[i].begin, end = last.begin + stem;
           const std::string_view surface = text.substr(begin, end - begin);
           const Glossary::Spelling* s = glossary.find(surface);
@@ -213,8 +222,8 @@ bool seen_in(const std::vector<Seen>& seen, const Occurrence& o) {
 }
 
 // Reports glossary variants.
-std::vector<Seen> check_glossary(const Document& doc, const std::vector<RunTerms>& runs,
-                                 const Glossary& glossary, DiagnosticSink& sink) {
+std::vector<Seen> check_glossary(const Document& doc, const Runs& runs, const Glossary& glossary,
+                                 DiagnosticSink& sink) {
   std::vector<Seen> seen;
   if (glossary.empty()) return seen;
   const std::vector<GlossaryMatch> matches = glossary_matches(doc, runs, glossary);
@@ -317,13 +326,13 @@ bool comparable_latin(std::string_view token) {
   return true;
 }
 
-void check_latin(const Document& doc, const std::vector<RunTerms>& runs, const Glossary& glossary,
+void check_latin(const Document& doc, const Runs& runs, const Glossary& glossary,
                  const std::vector<Seen>& seen, DiagnosticSink& sink) {
   std::unordered_map<std::string, Cluster> clusters;
   std::vector<std::string> order;
   for (size_t r = 0; r < runs.size(); ++r) {
     const std::string_view text = doc.prose()[r].text();
-    for (const terms::LatinToken& token : runs[r].tokens) {
+    for (const terms::LatinToken& token : runs[r]->tokens) {
       const std::string_view word = token.in(text);
       if (!comparable_latin(word)) continue;
       const Occurrence o{r, token.begin, token.end, token.end, std::string(word)};
@@ -400,10 +409,18 @@ std::string_view last_syllable(std::string_view word) {
   return word.substr(word.size() - kSyllable);
 }
 
+template <size_t N>
+std::unordered_set<std::string_view> set_of(const std::string_view (&list)[N]) {
+  return {std::begin(list), std::end(list)};
+}
+
 bool first_half(std::string_view a) {
-  if (listed(kFirstStop, a)) return false;
-  if (a.size() == kSyllable) return listed(kOneSyllableFirst, a);
-  if (listed(kFirstBadEnds, last_syllable(a))) return false;
+  // Asked of every pair of words: the lists as hash sets.
+  static const auto stop = set_of(kFirstStop), one_syllable = set_of(kOneSyllableFirst),
+                    bad_ends = set_of(kFirstBadEnds);
+  if (stop.contains(a)) return false;
+  if (a.size() == kSyllable) return one_syllable.contains(a);
+  if (bad_ends.contains(last_syllable(a))) return false;
   return !(a.size() == 2 * kSyllable && last_syllable(a) == "어");  // 덮어, 넣어
 }
 
@@ -415,44 +432,56 @@ bool second_half(std::string_view b) {
                       [&](std::string_view start) { return b.starts_with(start); });
 }
 
-void check_hangul(const Document& doc, const std::vector<RunTerms>& runs, const Glossary& glossary,
+void check_hangul(const Document& doc, const Runs& runs, const Glossary& glossary,
                   const std::vector<Seen>& seen, DiagnosticSink& sink) {
-  // Every stem of every word, for finding the joined form of a spaced pair.
-  struct Joined {
-    size_t run, word;
-    uint32_t stem;
-  };
-  std::unordered_map<std::string, std::vector<Joined>> joined;
+  // Every stem of every word, for finding the joined form of a spaced pair: views of the prose
+  // text, which outlives the set.
+  std::unordered_set<std::string_view> stems;
   for (size_t r = 0; r < runs.size(); ++r) {
     const std::string_view text = doc.prose()[r].text();
-    for (size_t w = 0; w < runs[r].words.size(); ++w) {
-      const std::string_view word = runs[r].words[w].in(text);
-      for (uint32_t stem : terms::stem_lengths(word))
-        joined[std::string(word.substr(0, stem))].push_back({r, w, stem});
-    }
+    for (size_t w = 0; w < runs[r]->words.size(); ++w)
+      for (uint32_t stem : runs[r]->stems[w])
+        stems.insert(runs[r]->words[w].in(text).substr(0, stem));
   }
   // Spaced pairs whose joined form occurs too, by the joined form.
   std::map<std::string, std::vector<Occurrence>> spaced;
+  std::string key;
   for (size_t r = 0; r < runs.size(); ++r) {
     const std::string_view text = doc.prose()[r].text();
-    const auto& words = runs[r].words;
+    const auto& words = runs[r]->words;
     for (size_t w = 0; w + 1 < words.size(); ++w) {
       if (!spaced_by_one(text, words, w, 2)) continue;
       const std::string_view a = words[w].in(text);
       const std::string_view b = words[w + 1].in(text);
       if (!first_half(a)) continue;
-      for (uint32_t stem : terms::stem_lengths(b)) {
+      for (uint32_t stem : runs[r]->stems[w + 1]) {
         // The shortest stem with a joined form decides: when it is no noun ("송신 측의": 측),
         // the longer ones are that word with its particle.
         const std::string_view half = b.substr(0, stem);
-        const std::string key = std::string(a) + std::string(half);
-        if (!joined.contains(key)) continue;
+        key.assign(a).append(half);
+        if (!stems.contains(key)) continue;
         if (half == a || !second_half(half)) break;
         const uint32_t end = words[w + 1].begin + stem;
         Occurrence o{r, words[w].begin, end, words[w + 1].end,
                      std::string(text.substr(words[w].begin, end - words[w].begin))};
         if (!seen_in(seen, o)) spaced[key].push_back(std::move(o));
         break;
+      }
+    }
+  }
+  // Where the joined forms of those pairs occur, in document order.
+  struct Joined {
+    size_t run, word;
+    uint32_t stem;
+  };
+  std::unordered_map<std::string_view, std::vector<Joined>> joined;  // keys: spaced's
+  for (const auto& [form, pairs] : spaced) joined[form];
+  for (size_t r = 0; r < runs.size() && !joined.empty(); ++r) {
+    const std::string_view text = doc.prose()[r].text();
+    for (size_t w = 0; w < runs[r]->words.size(); ++w) {
+      for (uint32_t stem : runs[r]->stems[w]) {
+        const auto it = joined.find(runs[r]->words[w].in(text).substr(0, stem));
+        if (it != joined.end()) it->second.push_back({r, w, stem});
       }
     }
   }
@@ -466,10 +495,10 @@ void check_hangul(const Document& doc, const std::vector<RunTerms>& runs, const 
     const std::vector<Occurrence>& pairs = spaced[key];
     if (glossary.find(key) || glossary.find(pairs.front().form)) continue;
     Cluster cluster;
-    for (const Joined& j : joined[key]) {
+    for (const Joined& j : joined.at(key)) {
       if (claimed[{j.run, j.word}]) continue;
       claimed[{j.run, j.word}] = true;
-      const terms::HangulWord& word = runs[j.run].words[j.word];
+      const terms::HangulWord& word = runs[j.run]->words[j.word];
       Occurrence o{j.run, word.begin, word.begin + j.stem, word.end, key};
       if (!seen_in(seen, o)) cluster.forms[key].push_back(std::move(o));
     }
@@ -494,9 +523,14 @@ class TermConsistency final : public Rule {
 
   void check(const Document& doc, DiagnosticSink& sink) const override {
     const Glossary& glossary = glossary_ ? *glossary_ : Glossary::shipped();
-    std::vector<RunTerms> runs;
+    // A post's paragraphs are the same from one lint to the next, but for the one being edited.
+    static text::TextMemo<std::shared_ptr<const RunTerms>> memo(text::Keep::when_asked_again);
+    Runs runs;
     runs.reserve(doc.prose().size());
-    for (const ProseRun& run : doc.prose()) runs.push_back(collect(run.text()));
+    for (const ProseRun& run : doc.prose()) {
+      runs.push_back(memo.get(
+          run.text(), [&] { return std::make_shared<const RunTerms>(collect(run.text())); }));
+    }
     const auto seen = check_glossary(doc, runs, glossary, sink);
     check_latin(doc, runs, glossary, seen, sink);
     check_hangul(doc, runs, glossary, seen, sink);

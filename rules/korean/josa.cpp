@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/utf8.h"
 #include "rules/all_rules.h"
@@ -12,6 +13,7 @@
 #include "spell/spell_resources.h"
 #include "text/hangul.h"
 #include "text/josa.h"
+#include "text/text_memo.h"
 
 namespace hanmark {
 
@@ -102,26 +104,46 @@ class JosaRule final : public Rule {
     const KoreanSpeller* speller = nullptr;
     bool speller_loaded = false;
     for (const ProseRun& run : doc.prose()) {
-      const std::string& text = run.text();
-      for (const hangul::Run& h : hangul::runs(text)) {
-        // A run glued to Latin letters or digits on its right is not a word of its own.
-        if (is_ascii_letter(h.after) || is_ascii_digit(h.after)) continue;
-        const std::string_view word = h.in(text);
-        if (h.attached_to_non_hangul()) {
-          check_attached(doc, run, h, sink);
+      for (const Candidate& c : candidates(run.text())) {
+        if (c.attached) {
+          check_attached(doc, run, c.run, sink);
           continue;
         }
-        if (!josa::may_end_with_particle(word)) continue;
         if (!speller_loaded) {
           speller_loaded = true;
           if (resources_ && resources_->korean().available()) speller = &resources_->korean();
         }
-        if (speller) check_hangul(*speller, run, h, sink);
+        if (speller) check_hangul(*speller, run, c.run, sink);
       }
     }
   }
 
  private:
+  // A Hangul run of a paragraph that may hold a particle to check: one attached to what it
+  // follows (check_attached), or a word that may end in a particle (check_hangul).
+  struct Candidate {
+    hangul::Run run;
+    bool attached;
+  };
+
+  // The candidates of a paragraph, in order: a function of the text alone, remembered, since the
+  // language server lints mostly unchanged paragraphs again (text/text_memo.h).
+  static std::vector<Candidate> candidates(std::string_view text) {
+    static text::TextMemo<std::vector<Candidate>> memo(text::Keep::when_asked_again);
+    return memo.get(text, [&] {
+      std::vector<Candidate> out;
+      for (const hangul::Run& h : hangul::runs(text)) {
+        // A run glued to Latin letters or digits on its right is not a word of its own.
+        if (is_ascii_letter(h.after) || is_ascii_digit(h.after)) continue;
+        if (h.attached_to_non_hangul())
+          out.push_back({h, true});
+        else if (josa::may_end_with_particle(h.in(text)))
+          out.push_back({h, false});
+      }
+      return out;
+    });
+  }
+
   // A Hangul word (noun + particle) checked with hunspell-ko's own particle rules.
   void check_hangul(const KoreanSpeller& speller, const ProseRun& run, const hangul::Run& h,
                     DiagnosticSink& sink) const {

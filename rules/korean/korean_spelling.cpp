@@ -11,6 +11,7 @@
 #include "spell/korean_speller.h"
 #include "spell/spell_resources.h"
 #include "text/hangul.h"
+#include "text/text_memo.h"
 #include "text/words.h"
 
 namespace hanmark {
@@ -96,6 +97,35 @@ bool overlaps(uint32_t b1, uint32_t e1, uint32_t b2, uint32_t e2) {
   return b1 < e2 && b2 < e1;
 }
 
+// The Hangul words of a paragraph worth looking up, in order: a function of the text alone,
+// remembered, since the language server lints mostly unchanged paragraphs again
+// (text/text_memo.h).
+std::vector<hangul::Run> korean_words(std::string_view text) {
+  static text::TextMemo<std::vector<hangul::Run>> memo(text::Keep::when_asked_again);
+  return memo.get(text, [&] {
+    std::vector<hangul::Run> out;
+    const std::vector<hangul::Run> words = hangul::runs(text);
+    if (words.empty()) return out;
+    const std::vector<text::Range> chunks = text::non_prose_chunks(text);
+    for (const hangul::Run& word : words) {
+      // A word glued to code, Latin text, digits or a closing bracket is a particle after them:
+      // that is josa's question.
+      if (word.attached_to_non_hangul()) continue;
+      // A word that goes on in Latin letters or digits ("에러code") is not a Korean word.
+      if (is_ascii_alnum(word.after) || word.after == 0xFFFC) continue;
+      const size_t length = syllables(word.in(text));
+      if (length < kMinSyllables || length > kMaxSyllables) continue;
+      // URLs, paths and e-mail addresses written as text.
+      if (std::any_of(chunks.begin(), chunks.end(), [&](const text::Range& c) {
+            return overlaps(c.begin, c.end, word.begin, word.end);
+          }))
+        continue;
+      out.push_back(word);
+    }
+    return out;
+  });
+}
+
 struct Candidate {
   const ProseRun* run;
   hangul::Run word;
@@ -130,28 +160,16 @@ class KoreanSpellingRule final : public Rule {
     std::vector<Candidate> unknown;
     for (const ProseRun& run : doc.prose()) {
       const std::string& text = run.text();
-      const std::vector<hangul::Run> words = hangul::runs(text);
+      const std::vector<hangul::Run> words = korean_words(text);
       if (words.empty()) continue;
       const std::vector<KoreanTypoTable::Match> typo_matches = typos.find(text);
-      const std::vector<text::Range> chunks = text::non_prose_chunks(text);
       for (const hangul::Run& word : words) {
-        // A word glued to code, Latin text, digits or a closing bracket is a particle after
-        // them: that is josa's question.
-        if (word.attached_to_non_hangul()) continue;
-        // A word that goes on in Latin letters or digits ("에러code") is not a Korean word.
-        if (is_ascii_alnum(word.after) || word.after == 0xFFFC) continue;
-        const std::string_view spelled = word.in(text);
-        const size_t length = syllables(spelled);
-        if (length < kMinSyllables || length > kMaxSyllables) continue;
         // `typo` reports its own table's misspellings, with a sure correction.
         if (std::any_of(typo_matches.begin(), typo_matches.end(), [&](const auto& m) {
               return overlaps(m.word_begin, m.word_end, word.begin, word.end);
             }))
           continue;
-        if (std::any_of(chunks.begin(), chunks.end(), [&](const text::Range& c) {
-              return overlaps(c.begin, c.end, word.begin, word.end);
-            }))
-          continue;
+        const std::string_view spelled = word.in(text);
         if (accepted.accepts(spelled) || speller.correct(spelled)) continue;
         unknown.push_back({&run, word, std::string(spelled)});
       }
@@ -159,11 +177,13 @@ class KoreanSpellingRule final : public Rule {
 
     // A word written the same way twice, with whatever particles, is meant (a name, a term, a
     // house spelling such as 프라미스), not a slip.
+    std::vector<std::string_view> bases;  // of each unknown word (views into `unknown`)
     std::unordered_map<std::string_view, int> uses;
-    for (const Candidate& c : unknown) ++uses[base_of(c.text)];
+    for (const Candidate& c : unknown) ++uses[bases.emplace_back(base_of(c.text))];
 
-    for (const Candidate& c : unknown) {
-      if (uses[base_of(c.text)] > 1) continue;
+    for (size_t i = 0; i < unknown.size(); ++i) {
+      const Candidate& c = unknown[i];
+      if (uses[bases[i]] > 1) continue;
       // A particle that does not fit its noun is josa's finding.
       if (speller.particle_fix(c.text)) continue;
       if (is_two_words(speller, c.text) || is_derived(speller, c.text)) continue;

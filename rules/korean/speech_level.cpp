@@ -11,6 +11,7 @@
 #include "text/hangul.h"
 #include "text/sentences.h"
 #include "text/speech_levels.h"
+#include "text/text_memo.h"
 
 namespace hanmark {
 
@@ -185,27 +186,47 @@ bool broken_by_wrap(std::string_view text, const text::FinalWord& word) {
   return hangul::is_syllable(hangul::last_code_point(head));
 }
 
+// A sentence's final word with a speech level, in a paragraph's text.
+struct FinalEnding {
+  Level level;
+  uint32_t begin;
+  uint32_t end;
+  bool verb_name;  // the word ends in -하다/-되다
+};
+
+// The final words of a paragraph's sentences that have a speech level: a function of the text
+// alone, remembered, since the language server lints mostly unchanged paragraphs again
+// (text/text_memo.h).
+std::vector<FinalEnding> endings_of(std::string_view text) {
+  static text::TextMemo<std::vector<FinalEnding>> memo(text::Keep::when_asked_again);
+  return memo.get(text, [&] {
+    std::vector<FinalEnding> out;
+    const std::string masked = text::mask_quotations(text);
+    for (const text::Sentence& s : text::sentences(masked)) {
+      const text::FinalWord word = text::final_word(masked, s.begin, s.end);
+      if (word.empty()) continue;
+      if (broken_by_wrap(text, word)) continue;
+      const std::string_view final = text.substr(word.begin, word.size());
+      const hangul::Run as_run{word.begin, word.end, word.before, 0};
+      const Level level = speech::classify(final, as_run.attached_to_non_hangul(), s.terminator);
+      if (level == Level::none) continue;
+      // A line that ends without punctuation ends a sentence only where the ending cannot be
+      // anything else: "-다" also closes "-다 보니" and the adverb 다 in hard-wrapped text.
+      if (s.at_line_break && level == Level::haera) continue;
+      out.push_back(
+          {level, word.begin, word.end, final.ends_with("하다") || final.ends_with("되다")});
+    }
+    return out;
+  });
+}
+
 void collect(const ProseRun& run, Group group, std::vector<Ending>& out) {
-  const std::string& text = run.text();
-  if (text.empty()) return;
-  const std::string masked = text::mask_quotations(text);
-  for (const text::Sentence& s : text::sentences(masked)) {
-    const text::FinalWord word = text::final_word(masked, s.begin, s.end);
-    if (word.empty()) continue;
-    if (broken_by_wrap(text, word)) continue;
-    const std::string_view final = std::string_view(text).substr(word.begin, word.size());
-    const hangul::Run as_run{word.begin, word.end, word.before, 0};
-    const Level level = speech::classify(final, as_run.attached_to_non_hangul(), s.terminator);
-    if (level == Level::none) continue;
+  if (run.text().empty()) return;
+  for (const FinalEnding& e : endings_of(run.text())) {
     // A heading that ends in -하다/-되다 names a verb ("render = 렌더링하다"); 해라체 would be
     // "렌더링한다".
-    if (group == Group::heading && level == Level::haera &&
-        (final.ends_with("하다") || final.ends_with("되다")))
-      continue;
-    // A line that ends without punctuation ends a sentence only where the ending cannot be
-    // anything else: "-다" also closes "-다 보니" and the adverb 다 in hard-wrapped text.
-    if (s.at_line_break && level == Level::haera) continue;
-    out.push_back({group, level, &run, word.begin, word.end});
+    if (group == Group::heading && e.level == Level::haera && e.verb_name) continue;
+    out.push_back({group, e.level, &run, e.begin, e.end});
   }
 }
 

@@ -28,6 +28,11 @@ void error(const std::string& message) {
   std::cerr << "hanmark: error: " << message << '\n';
 }
 
+// LintSetup's problems, on stderr as they are.
+void print_setup_message(const SetupMessage& message) {
+  std::cerr << message.text << '\n';
+}
+
 std::string plural(size_t count, const std::string& noun) {
   return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
 }
@@ -126,9 +131,9 @@ class ReportStream {
 }  // namespace
 
 int run_check(const CheckOptions& options) {
-  // One Linter per distinct configuration (config_setup.h); all built before linting.
+  // One Linter per distinct configuration (config/lint_setup.h); all built before linting.
   const std::unique_ptr<LintSetup> setup =
-      LintSetup::create(options.config, options.rule_files, options.rules);
+      LintSetup::create(options.config, options.rule_files, options.rules, print_setup_message);
   if (!setup) return kExitFailure;
   const FileLinting linting{
       [&](size_t i) -> const Linter& { return setup->linter(i); },
@@ -281,8 +286,11 @@ int run_explain(const std::string& rule_id, const std::vector<std::string>& rule
 namespace hanmark {
 
 int run_config(const ConfigOptions& options, const std::string& path) {
-  const std::unique_ptr<LintSetup> setup = LintSetup::create(options, {}, {});
-  return setup ? setup->print_config(path) : kExitFailure;
+  const std::unique_ptr<LintSetup> setup = LintSetup::create(options, {}, {}, print_setup_message);
+  const std::optional<std::string> toml = setup ? setup->effective_config_toml(path) : std::nullopt;
+  if (!toml) return kExitFailure;
+  std::cout << *toml;
+  return kExitClean;
 }
 
 }  // namespace hanmark

@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "cli/config_setup.h"
 #include "cli/fix_run.h"
+#include "config/lint_setup.h"
 #include "engine/diagnostic.h"
 #include "engine/linter.h"
 

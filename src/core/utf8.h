@@ -16,7 +16,32 @@ struct Decoded {
 };
 
 // Decodes the sequence at `offset`; rejects overlong forms, surrogates and values above U+10FFFF.
-Decoded decode(std::string_view text, size_t offset);
+// Inline: rules decode every code point of a post several times.
+inline Decoded decode(std::string_view text, size_t offset) {
+  const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
+  const unsigned char lead = byte(offset);
+  if (lead < 0x80) return {lead, 1};
+  unsigned length;
+  char32_t cp;
+  char32_t minimum;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2, cp = lead & 0x1F, minimum = 0x80;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3, cp = lead & 0x0F, minimum = 0x800;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4, cp = lead & 0x07, minimum = 0x10000;
+  } else {
+    return {kInvalid, 1};
+  }
+  if (offset + length > text.size()) return {kInvalid, 1};
+  for (unsigned i = 1; i < length; ++i) {
+    const unsigned char next = byte(offset + i);
+    if ((next & 0xC0) != 0x80) return {kInvalid, 1};
+    cp = (cp << 6) | (next & 0x3F);
+  }
+  if (cp < minimum || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return {kInvalid, 1};
+  return {cp, length};
+}
 
 // One decoded code point and its bytes [begin, end) in the text.
 struct CodePoint {

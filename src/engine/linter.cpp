@@ -1,6 +1,9 @@
 #include "engine/linter.h"
 
+#include <cmark-gfm.h>
+
 #include <algorithm>
+#include <iterator>
 #include <set>
 
 namespace hanmark {
@@ -47,21 +50,37 @@ void report_encoding_problems(const Document& doc, std::vector<Diagnostic>& out)
   }
 }
 
-}  // namespace
+// cmark-gfm's string getters convert a node's string on their first call (cmark_chunk_to_cstr),
+// which two threads must not do at once: make every conversion happen before rules share the tree.
+void convert_cmark_strings(const Document& doc) {
+  cmark_iter* iter = cmark_iter_new(doc.root());
+  while (cmark_iter_next(iter) != CMARK_EVENT_DONE) {
+    cmark_node* node = cmark_iter_get_node(iter);
+    cmark_node_get_literal(node);
+    cmark_node_get_url(node);
+    cmark_node_get_title(node);
+    cmark_node_get_fence_info(node);
+    cmark_node_get_on_enter(node);
+    cmark_node_get_on_exit(node);
+  }
+  cmark_iter_free(iter);
+}
 
-std::vector<Diagnostic> Linter::lint(const Document& doc) const {
+// The findings about encoding, then each rule's, in rule order (whichever thread ran it),
+// filtered through the directives and sorted.
+std::vector<Diagnostic> merge(const Document& doc, const Linter& linter,
+                              std::vector<std::vector<Diagnostic>> by_rule) {
   std::vector<Diagnostic> out;
   report_encoding_problems(doc, out);
-  for (const auto& rule : rules_) {
-    DiagnosticSink sink(rule->info(), out);
-    rule->check(doc, sink);
-  }
+  for (std::vector<Diagnostic>& found : by_rule)
+    out.insert(out.end(), std::make_move_iterator(found.begin()),
+               std::make_move_iterator(found.end()));
   const Directives directives = parse_directives(doc);
   if (!directives.empty()) {
-    const DirectiveContext context{.known = known_,
-                                   .running = rules_,
-                                   .unknown_directive = find(kUnknownDirective),
-                                   .unused_directive = find(kUnusedDirective)};
+    const DirectiveContext context{.known = linter.known(),
+                                   .running = linter.rules(),
+                                   .unknown_directive = linter.find(kUnknownDirective),
+                                   .unused_directive = linter.find(kUnusedDirective)};
     apply_directives(doc, directives, context, out);
   }
   std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
@@ -70,6 +89,30 @@ std::vector<Diagnostic> Linter::lint(const Document& doc) const {
     return a.rule < b.rule;
   });
   return out;
+}
+
+}  // namespace
+
+std::vector<Diagnostic> Linter::lint(const Document& doc) const {
+  std::vector<std::vector<Diagnostic>> by_rule(rules_.size());
+  for (size_t i = 0; i < rules_.size(); ++i) {
+    DiagnosticSink sink(rules_[i]->info(), by_rule[i]);
+    rules_[i]->check(doc, sink);
+  }
+  return merge(doc, *this, std::move(by_rule));
+}
+
+std::vector<Diagnostic> Linter::lint(const Document& doc, RuleThreads& threads) const {
+  if (threads.helpers() == 0) return lint(doc);
+  convert_cmark_strings(doc);
+  std::vector<std::string_view> names;
+  for (const auto& rule : rules_) names.push_back(rule->info().id);
+  std::vector<std::vector<Diagnostic>> by_rule(rules_.size());
+  threads.run(names, [&](size_t i) {
+    DiagnosticSink sink(rules_[i]->info(), by_rule[i]);
+    rules_[i]->check(doc, sink);
+  });
+  return merge(doc, *this, std::move(by_rule));
 }
 
 std::vector<std::unique_ptr<Rule>> select_rules(std::vector<std::unique_ptr<Rule>> rules,

@@ -231,7 +231,8 @@ std::shared_ptr<const LintResult> Server::lint(const OpenDocument& document) {
   result->version = document.version;
   result->linter = workspace_->linter_for(document.path);
   result->doc = Document::parse(document.path.string(), document.text);
-  if (result->linter) result->diagnostics = result->linter.linter->lint(*result->doc);
+  if (result->linter)
+    result->diagnostics = result->linter.linter->lint(*result->doc, rule_threads_);
   return result;
 }
 
@@ -260,11 +261,8 @@ std::pair<OpenDocument, std::shared_ptr<const LintResult>> Server::current(const
 
 void Server::publish(const std::string& uri, const LintResult& result) {
   const PositionMapper mapper(result.doc->source(), encoding_);
-  json diagnostics = json::array();
-  for (const Diagnostic& d : result.diagnostics)
-    diagnostics.push_back(to_lsp_diagnostic(d, mapper, result.linter.linter));
-  send(notification("textDocument/publishDiagnostics",
-                    publish_params(uri, result.version, std::move(diagnostics))));
+  writer_.write_body(publish_diagnostics_json(uri, result.version, result.diagnostics, mapper,
+                                              result.linter.linter));
 }
 
 int run_language_server(ByteSource& in, std::ostream& out, ServerOptions options) {

@@ -14,6 +14,7 @@
 #include <string>
 #include <string_view>
 
+#include "engine/rule_threads.h"
 #include "lsp/document_store.h"
 #include "lsp/lint_scheduler.h"
 #include "lsp/protocol.h"
@@ -94,7 +95,9 @@ class Server {
   // so that didClose's empty diagnostics are never followed by a late lint's.
   std::mutex publish_mutex_;
   std::map<std::filesystem::path, json> config_problems_;  // LSP diagnostics per config file
-  std::unique_ptr<LintScheduler> scheduler_;               // last: stopped first
+  // One document's rules run on these and the linting thread (a single edit waits for one lint).
+  RuleThreads rule_threads_{RuleThreads::default_helpers()};
+  std::unique_ptr<LintScheduler> scheduler_;  // last: stopped first
 };
 
 // Serves the LSP on `in` and `out` until `exit` or the end of input; returns the exit code.

@@ -147,9 +147,15 @@ std::string frame(std::string_view body) {
 
 void MessageWriter::write(const nlohmann::json& message) {
   // Text from documents and files may hold invalid UTF-8; replace it rather than fail.
-  const std::string body = message.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  write_body(message.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+void MessageWriter::write_body(std::string_view body) {
+  // Header and body go out separately: no copy of a body of hundreds of kilobytes.
+  const std::string header = "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n";
   const std::lock_guard lock(mutex_);
-  out_ << frame(body);
+  out_.write(header.data(), static_cast<std::streamsize>(header.size()));
+  out_.write(body.data(), static_cast<std::streamsize>(body.size()));
   out_.flush();
 }
 

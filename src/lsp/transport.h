@@ -82,6 +82,8 @@ class MessageWriter {
  public:
   explicit MessageWriter(std::ostream& out) : out_(out) {}
   void write(const nlohmann::json& message);
+  // A message already written as JSON text (valid UTF-8).
+  void write_body(std::string_view body);
 
  private:
   std::ostream& out_;

@@ -58,7 +58,8 @@ void Workspace::reload_locked() {
   if (read_file(user_dictionary().string(), words, reason))
     spelling.personal_dictionaries.push_back(std::move(words));
   const SetupReporter keep = [this](const SetupMessage& message) { messages_.push_back(message); };
-  setup_ = LintSetup::create(options, {}, {}, keep, std::move(spelling));
+  spell_cache_->next_generation();
+  setup_ = LintSetup::create(options, {}, {}, keep, std::move(spelling), spell_cache_);
 }
 
 LinterRef Workspace::linter_for(const fs::path& file) {

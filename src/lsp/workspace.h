@@ -1,6 +1,8 @@
-// The configuration side of the server: one LintSetup (cli/config_setup.h), as `hanmark check`
+// The configuration side of the server: one LintSetup (config/lint_setup.h), as `hanmark check`
 // uses, rebuilt when configuration files, the client's settings or a word list change. Problems
-// it finds are kept for the server to show (on the configuration file or as a message).
+// it finds are kept for the server to show (on the configuration file or as a message). The
+// spell resources outlive the rebuilds (spell/spell_resources_cache.h): loaded dictionaries stay
+// loaded while the spelling is the same or only gains words.
 #pragma once
 
 #include <filesystem>
@@ -10,7 +12,8 @@
 #include <string>
 #include <vector>
 
-#include "cli/config_setup.h"
+#include "config/lint_setup.h"
+#include "spell/spell_resources_cache.h"
 
 namespace hanmark::lsp {
 
@@ -57,12 +60,16 @@ class Workspace {
   std::filesystem::path dictionary_for(const std::filesystem::path& file);
   std::filesystem::path user_dictionary() const;
 
+  // What the spell resources cache did so far (tests).
+  SpellResourcesCache::Counts spell_cache_counts() const { return spell_cache_->counts(); }
+
  private:
   void reload_locked();
 
   WorkspaceSettings settings_;
   std::mutex mutex_;
   std::shared_ptr<LintSetup> setup_;  // null when the settings' --config file is missing
+  std::shared_ptr<SpellResourcesCache> spell_cache_ = std::make_shared<SpellResourcesCache>();
   std::vector<SetupMessage> messages_;
 };
 

@@ -70,6 +70,26 @@ bool is_ascii(std::string_view s) {
                      [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
+// The words of a word list: one a line, '#' comments; whitespace after the word is ignored.
+std::vector<std::string> list_words(std::string_view text) {
+  std::vector<std::string> words;
+  while (!text.empty()) {
+    const size_t newline = text.find('\n');
+    std::string_view line = text.substr(0, newline);
+    text.remove_prefix(newline == std::string_view::npos ? text.size() : newline + 1);
+    line = line.substr(0, line.find_first_of(" \t\r#"));
+    if (!line.empty()) words.emplace_back(line);
+  }
+  return words;
+}
+
+// Adds tech words (dictionary-encoded). The model word gives each plural and possessive forms
+// ("GPUs", "Docker's") and lets hunspell offer tech words as suggestions ("Pytorch" → "PyTorch").
+void add_to(Hunspell& hunspell, const std::vector<std::string>& words) {
+  for (const std::string& word : words)
+    if (hunspell.add_with_affix(word, "dog") != 0) hunspell.add(word);
+}
+
 }  // namespace
 
 size_t edit_distance(std::string_view a_text, std::string_view b_text) {
@@ -102,16 +122,7 @@ EnglishSpeller::EnglishSpeller(const std::string& aff_path, const std::string& d
   if (!std::filesystem::is_regular_file(aff_path, ec) ||
       !std::filesystem::is_regular_file(dic_path, ec))
     return;
-  max_suggesters_ =
-      max_suggesters ? max_suggesters : std::max(1u, std::thread::hardware_concurrency());
-
-  while (!tech_words.empty()) {
-    const size_t newline = tech_words.find('\n');
-    std::string_view line = tech_words.substr(0, newline);
-    tech_words.remove_prefix(newline == std::string_view::npos ? tech_words.size() : newline + 1);
-    line = line.substr(0, line.find_first_of(" \t\r#"));
-    if (!line.empty()) tech_words_.emplace(line);
-  }
+  for (std::string& word : list_words(tech_words)) tech_words_.insert(std::move(word));
 
   // The checker is loaded now: it tells the encoding and answers spell checks.
   checker_ = std::make_unique<Hunspell>(aff_path.c_str(), dic_path.c_str());
@@ -119,11 +130,10 @@ EnglishSpeller::EnglishSpeller(const std::string& aff_path, const std::string& d
   if (encoding_ == "UTF-8" || encoding_ == "utf-8") encoding_.clear();
   for (const std::string& word : tech_words_) added_words_.push_back(to_dictionary(word));
   std::sort(added_words_.begin(), added_words_.end());  // same order in every instance
-  for (const std::string& word : added_words_) {
-    // The model word gives the entry plural and possessive forms ("GPUs", "Docker's") and lets
-    // hunspell offer tech words as suggestions ("Pytorch" → "PyTorch").
-    if (checker_->add_with_affix(word, "dog") != 0) checker_->add(word);
-  }
+  add_to(*checker_, added_words_);
+  suggesters_ = std::make_unique<HunspellPool>(
+      nullptr, [this] { return load(); },
+      max_suggesters ? max_suggesters : std::max(1u, std::thread::hardware_concurrency()));
   available_ = true;
 }
 
@@ -131,59 +141,49 @@ EnglishSpeller::~EnglishSpeller() = default;
 
 std::unique_ptr<Hunspell> EnglishSpeller::load() const {
   auto hunspell = std::make_unique<Hunspell>(aff_path_.c_str(), dic_path_.c_str());
-  for (const std::string& word : added_words_)
-    if (hunspell->add_with_affix(word, "dog") != 0) hunspell->add(word);
+  add_to(*hunspell, added_words_);
   return hunspell;
 }
 
-Hunspell* EnglishSpeller::acquire() const {
-  std::unique_lock lock(pool_mutex_);
-  for (;;) {
-    if (!idle_.empty()) {
-      Hunspell* instance = idle_.back();
-      idle_.pop_back();
-      return instance;
-    }
-    if (instances_.size() + loading_ < max_suggesters_) {
-      ++loading_;
-      lock.unlock();
-      std::unique_ptr<Hunspell> loaded = load();
-      lock.lock();
-      --loading_;
-      instances_.push_back(std::move(loaded));
-      return instances_.back().get();
-    }
-    pool_idle_.wait(lock);
-  }
-}
-
-void EnglishSpeller::release(Hunspell* instance) const {
+void EnglishSpeller::add_words(std::string_view lines) {
+  if (!available_) return;  // accepts every word already
+  std::vector<std::string> words;
   {
-    std::lock_guard lock(pool_mutex_);
-    idle_.push_back(instance);
+    std::shared_lock lock(words_mutex_);
+    for (std::string& word : list_words(lines))
+      if (!tech_words_.contains(word)) words.push_back(std::move(word));
   }
-  pool_idle_.notify_one();
+  if (words.empty()) return;
+  std::vector<std::string> encoded;
+  for (const std::string& word : words) encoded.push_back(to_dictionary(word));
+  std::sort(encoded.begin(), encoded.end());
+  {
+    std::lock_guard lock(checker_mutex_);
+    add_to(*checker_, encoded);
+  }
+  suggesters_->change_all([encoded = std::move(encoded)](Hunspell& h) { add_to(h, encoded); });
+  {
+    std::unique_lock lock(words_mutex_);
+    tech_words_.insert(words.begin(), words.end());
+  }
+  // Answers given before may be wrong now; those being computed are not cached (the generation).
+  {
+    std::unique_lock lock(cache_mutex_);
+    correct_cache_.clear();
+    near_miss_cache_.clear();
+    ++cache_generation_;
+  }
+  suggest_cache_.clear();
 }
 
 size_t EnglishSpeller::suggester_count() const {
-  std::lock_guard lock(pool_mutex_);
-  return instances_.size();
+  return suggesters_ ? suggesters_->size() : 0;
 }
 
-// Returns a borrowed instance to the pool however the borrower leaves.
-class EnglishSpeller::Lease {
- public:
-  explicit Lease(const EnglishSpeller& owner) : owner_(owner), instance_(owner.acquire()) {}
-  ~Lease() { owner_.release(instance_); }
-  Lease(const Lease&) = delete;
-  Lease& operator=(const Lease&) = delete;
-  Hunspell& operator*() const { return *instance_; }
-  Hunspell* operator->() const { return instance_; }
-
- private:
-  const EnglishSpeller& owner_;
-  Hunspell* instance_;
-};
+size_t EnglishSpeller::tech_word_count() const {
+  std::shared_lock lock(words_mutex_);
+  return tech_words_.size();
+}
 
 std::string EnglishSpeller::to_dictionary(const std::string& utf8) const {
   if (encoding_.empty() || is_ascii(utf8)) return utf8;
@@ -197,6 +197,7 @@ std::string EnglishSpeller::from_dictionary(const std::string& encoded) const {
 
 bool EnglishSpeller::is_tech_word(std::string_view word) const {
   const std::string key(word);
+  std::shared_lock lock(words_mutex_);
   if (tech_words_.contains(key)) return true;
   if (word.empty() || !is_ascii_upper(word.front())) return false;
   const std::string lowered = lower_first(word);
@@ -217,9 +218,11 @@ bool EnglishSpeller::correct(std::string_view word) const {
   if (!available_ || word.empty()) return true;
   if (is_tech_word(word)) return true;
   std::string key(word);
+  uint64_t generation;
   {
     std::shared_lock lock(cache_mutex_);
     if (auto it = correct_cache_.find(key); it != correct_cache_.end()) return it->second;
+    generation = cache_generation_;
   }
   bool result;
   {
@@ -227,7 +230,7 @@ bool EnglishSpeller::correct(std::string_view word) const {
     result = check_uncached(key);
   }
   std::unique_lock lock(cache_mutex_);
-  correct_cache_.emplace(std::move(key), result);
+  if (generation == cache_generation_) correct_cache_.emplace(std::move(key), result);
   return result;
 }
 
@@ -242,8 +245,7 @@ std::vector<std::string> EnglishSpeller::suggest_uncached(const std::string& wor
     checker.unlock();
   } else {
     if (checker.owns_lock()) checker.unlock();
-    Lease hunspell(*this);
-    raw = hunspell->suggest(encoded);
+    raw = suggesters_->acquire()->suggest(encoded);
   }
   const bool curly = word.find("\xE2\x80\x99") != std::string::npos;
   struct Ranked {

@@ -2,7 +2,7 @@
 // word cache shared by all threads.
 #pragma once
 
-#include <condition_variable>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <shared_mutex>
@@ -12,6 +12,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "spell/hunspell_pool.h"
 #include "spell/once_cache.h"
 
 class Hunspell;
@@ -56,18 +57,18 @@ class EnglishSpeller {
   // so it is cached; thread-safe.
   std::vector<std::string> near_misses(std::string_view word) const;
 
+  // Adds words to the tech vocabulary (lines as in the constructor's `tech_words`), as if the
+  // constructor had had them: every thread sees them from its next check on (each hunspell
+  // instance learns them before its next use; cached answers are dropped). Thread-safe.
+  void add_words(std::string_view lines);
+
   bool is_tech_word(std::string_view word) const;
-  size_t tech_word_count() const { return tech_words_.size(); }
+  size_t tech_word_count() const;
   // How many extra hunspell instances serve suggestions (for tests and benchmarks).
   size_t suggester_count() const;
 
  private:
-  class Lease;
   std::unique_ptr<Hunspell> load() const;
-  // Borrows an idle suggester; loads another one when none is idle and the pool is below its
-  // limit; otherwise waits for one.
-  Hunspell* acquire() const;
-  void release(Hunspell* instance) const;
 
   bool check_uncached(const std::string& word) const;  // caller holds checker_mutex_
   std::vector<std::string> suggest_uncached(const std::string& word) const;
@@ -79,20 +80,19 @@ class EnglishSpeller {
   std::string aff_path_;
   std::string dic_path_;
   std::string encoding_;  // the dictionary's character set; empty or "UTF-8" needs no conversion
+  mutable std::shared_mutex words_mutex_;
   std::unordered_set<std::string> tech_words_;
-  std::vector<std::string> added_words_;  // tech words in the dictionary's encoding
-  size_t max_suggesters_ = 1;
+  std::vector<std::string> added_words_;  // the constructor's tech words, dictionary-encoded
 
-  // hunspell is not thread-safe: each instance is used by one thread at a time.
+  // hunspell is not thread-safe: each instance is used by one thread at a time. Suggesters are
+  // loaded on demand, up to max_suggesters.
   std::unique_ptr<Hunspell> checker_;
   mutable std::mutex checker_mutex_;
-  mutable std::mutex pool_mutex_;
-  mutable std::condition_variable pool_idle_;
-  mutable std::vector<std::unique_ptr<Hunspell>> instances_;
-  mutable std::vector<Hunspell*> idle_;
-  mutable size_t loading_ = 0;
+  std::unique_ptr<HunspellPool> suggesters_;
 
+  // An answer computed in an older generation (before add_words()) is not cached.
   mutable std::shared_mutex cache_mutex_;
+  uint64_t cache_generation_ = 0;
   mutable std::unordered_map<std::string, bool> correct_cache_;
   OnceCache<std::vector<std::string>> suggest_cache_;
   mutable std::unordered_map<std::string, std::vector<std::string>> near_miss_cache_;

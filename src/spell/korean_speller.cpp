@@ -65,6 +65,34 @@ constexpr ParticlePair kParticlePairs[] = {
     {"을", "를"},       {"이", "가"},   {"은", "는"},   {"과", "와"},
 };
 
+// Word list entries as hunspell-ko takes them: (word, model), both decomposed like ko.dic's own
+// entries (spell() converts its input with ICONV); the model is empty for a bare word.
+using Entries = std::vector<std::pair<std::string, std::string>>;
+
+// The entries of a word list (lines `word/model` or `word`, '#' comments); `words` gets each
+// word in NFC.
+Entries parse_entries(std::string_view text, std::vector<std::string>& words) {
+  Entries entries;
+  for_each_data_line(text, [&](size_t, std::string_view line) {
+    line = trim(line.substr(0, line.find('#')));
+    if (line.empty()) return;
+    const size_t slash = line.find('/');
+    const std::string word = nfc_of(trim(line.substr(0, slash)));
+    if (word.empty()) return;
+    const std::string model =
+        slash == std::string_view::npos ? std::string() : nfd_of(trim(line.substr(slash + 1)));
+    entries.emplace_back(nfd_of(word), model);
+    words.push_back(word);
+  });
+  return entries;
+}
+
+void add_to(Hunspell& hunspell, const Entries& entries) {
+  // A word whose model is unknown is still accepted as written.
+  for (const auto& [word, model] : entries)
+    if (model.empty() || hunspell.add_with_affix(word, model) != 0) hunspell.add(word);
+}
+
 }  // namespace
 
 KoreanSpeller::KoreanSpeller() = default;
@@ -75,26 +103,13 @@ KoreanSpeller::KoreanSpeller(const std::string& aff_path, const std::string& dic
   if (!std::filesystem::is_regular_file(aff_path, ec) ||
       !std::filesystem::is_regular_file(dic_path, ec))
     return;
-  // Entries go in decomposed, like ko.dic's own (spell() converts its input with ICONV).
-  std::vector<std::pair<std::string, std::string>> added;  // (word, model), both NFD
-  for_each_data_line(tech_words, [&](size_t, std::string_view line) {
-    line = trim(line.substr(0, line.find('#')));
-    if (line.empty()) return;
-    const size_t slash = line.find('/');
-    const std::string word = nfc_of(trim(line.substr(0, slash)));
-    if (word.empty()) return;
-    const std::string model =
-        slash == std::string_view::npos ? std::string() : nfd_of(trim(line.substr(slash + 1)));
-    added.emplace_back(nfd_of(word), model);
-    tech_words_.insert(word);
-  });
-  auto load = [aff_path, dic_path, added = std::move(added)] {
+  std::vector<std::string> words;
+  auto load = [aff_path, dic_path, entries = parse_entries(tech_words, words)] {
     auto hunspell = std::make_unique<Hunspell>(aff_path.c_str(), dic_path.c_str());
-    // A word whose model is unknown is still accepted as written.
-    for (const auto& [word, model] : added)
-      if (model.empty() || hunspell->add_with_affix(word, model) != 0) hunspell->add(word);
+    add_to(*hunspell, entries);
     return hunspell;
   };
+  tech_words_.insert(words.begin(), words.end());
   std::unique_ptr<Hunspell> first = load();
   pool_ = std::make_unique<HunspellPool>(std::move(first), load,
                                          std::max(1u, std::thread::hardware_concurrency()));
@@ -103,8 +118,35 @@ KoreanSpeller::KoreanSpeller(const std::string& aff_path, const std::string& dic
 
 KoreanSpeller::~KoreanSpeller() = default;
 
+void KoreanSpeller::add_entries(std::string_view lines) {
+  if (!available_) return;  // accepts every word already
+  std::vector<std::string> words;
+  Entries entries = parse_entries(lines, words);
+  if (entries.empty()) return;
+  pool_->change_all([entries = std::move(entries)](Hunspell& h) { add_to(h, entries); });
+  {
+    std::unique_lock lock(words_mutex_);
+    tech_words_.insert(words.begin(), words.end());
+  }
+  // Answers given before may be wrong now; those being computed are not cached (the generation).
+  {
+    std::unique_lock lock(cache_mutex_);
+    correct_cache_.clear();
+    near_miss_cache_.clear();
+    ++cache_generation_;
+  }
+  suggest_cache_.clear();
+}
+
 bool KoreanSpeller::is_tech_word(std::string_view word) const {
-  return tech_words_.contains(nfc_of(word));
+  const std::string nfc = nfc_of(word);
+  std::shared_lock lock(words_mutex_);
+  return tech_words_.contains(nfc);
+}
+
+size_t KoreanSpeller::tech_word_count() const {
+  std::shared_lock lock(words_mutex_);
+  return tech_words_.size();
 }
 
 bool KoreanSpeller::check(const std::string& nfc) const {
@@ -112,13 +154,15 @@ bool KoreanSpeller::check(const std::string& nfc) const {
 }
 
 bool KoreanSpeller::correct_nfc(const std::string& nfc) const {
+  uint64_t generation;
   {
     std::shared_lock lock(cache_mutex_);
     if (auto it = correct_cache_.find(nfc); it != correct_cache_.end()) return it->second;
+    generation = cache_generation_;
   }
   const bool result = check(nfc);
   std::unique_lock lock(cache_mutex_);
-  correct_cache_.emplace(nfc, result);
+  if (generation == cache_generation_) correct_cache_.emplace(nfc, result);
   return result;
 }
 
@@ -151,9 +195,11 @@ std::optional<std::string> KoreanSpeller::particle_fix(std::string_view word) co
 std::vector<std::string> KoreanSpeller::near_misses(std::string_view word) const {
   if (!available_ || word.empty()) return {};
   const std::string nfc = nfc_of(word);
+  uint64_t generation;
   {
     std::shared_lock lock(cache_mutex_);
     if (auto it = near_miss_cache_.find(nfc); it != near_miss_cache_.end()) return it->second;
+    generation = cache_generation_;
   }
   std::vector<std::string> out;
   const std::u32string original = decode_all(nfc);
@@ -181,7 +227,7 @@ std::vector<std::string> KoreanSpeller::near_misses(std::string_view word) const
       if (hunspell->spell(candidates[i])) out.push_back(candidates[i]);
   }
   std::unique_lock lock(cache_mutex_);
-  near_miss_cache_.emplace(nfc, out);
+  if (generation == cache_generation_) near_miss_cache_.emplace(nfc, out);
   return out;
 }
 

@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -69,9 +70,14 @@ class KoreanSpeller {
   static constexpr size_t kMaxWordBytes = 256;  // longer input is accepted unchecked
   std::vector<std::string> near_misses(std::string_view word) const;
 
+  // Adds entries to the tech vocabulary (lines as in the constructor's `tech_words`), as if the
+  // constructor had had them: every thread sees them from its next check on (each hunspell
+  // instance learns them before its next use; cached answers are dropped). Thread-safe.
+  void add_entries(std::string_view lines);
+
   // True if `word` (NFC) is an entry of the tech vocabulary, exactly.
   bool is_tech_word(std::string_view word) const;
-  size_t tech_word_count() const { return tech_words_.size(); }
+  size_t tech_word_count() const;
   // How many hunspell suggest() calls were made (for tests and benchmarks).
   size_t suggestion_calls() const { return suggestion_calls_.load(); }
 
@@ -82,9 +88,12 @@ class KoreanSpeller {
 
   bool available_ = false;
   std::unique_ptr<HunspellPool> pool_;
+  mutable std::shared_mutex words_mutex_;
   std::unordered_set<std::string> tech_words_;
 
+  // An answer computed in an older generation (before add_entries()) is not cached.
   mutable std::shared_mutex cache_mutex_;
+  uint64_t cache_generation_ = 0;
   mutable std::unordered_map<std::string, bool> correct_cache_;
   mutable std::unordered_map<std::string, std::vector<std::string>> near_miss_cache_;
   OnceCache<std::vector<std::string>> suggest_cache_;

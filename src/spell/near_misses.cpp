@@ -57,9 +57,11 @@ std::vector<std::string> one_edit_spellings(const std::string& w) {
 std::vector<std::string> EnglishSpeller::near_misses(std::string_view word) const {
   if (!available_ || !is_ascii_word(word)) return {};
   const std::string key(word);
+  uint64_t generation;
   {
     std::shared_lock lock(cache_mutex_);
     if (auto it = near_miss_cache_.find(key); it != near_miss_cache_.end()) return it->second;
+    generation = cache_generation_;
   }
   std::vector<std::string> found;
   {
@@ -75,7 +77,7 @@ std::vector<std::string> EnglishSpeller::near_misses(std::string_view word) cons
     }
   }
   std::unique_lock lock(cache_mutex_);
-  near_miss_cache_.emplace(key, found);
+  if (generation == cache_generation_) near_miss_cache_.emplace(key, found);
   return found;
 }
 

@@ -42,6 +42,12 @@ class OnceCache {
     return future.get();
   }
 
+  // Forgets every value. A computation under way still answers those already waiting for it.
+  void clear() {
+    std::unique_lock lock(mutex_);
+    entries_.clear();
+  }
+
  private:
   mutable std::shared_mutex mutex_;
   mutable std::unordered_map<std::string, std::shared_future<Value>> entries_;

@@ -1,12 +1,15 @@
 #include "spell/spell_resources.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <set>
 #include <string_view>
 
 #include "core/data_files.h"
 #include "core/strings.h"
 #include "core/utf8.h"
+#include "text/hangul.h"
 
 namespace hanmark {
 
@@ -36,20 +39,63 @@ bool has_hangul(std::string_view text) {
 // The entries of the options' extra words and personal dictionaries, as lines of a tech word
 // list: Hangul entries `word` or `word/model` for the Korean speller, the others bare words
 // for the English one.
-std::string added_words(const SpellOptions& options, bool korean) {
-  std::string out;
+std::vector<std::string> added_entries(const SpellOptions& options, bool korean) {
+  std::vector<std::string> out;
   for (const std::string& word : options.extra_words)
-    if (has_hangul(word) == korean) out += "\n" + word;
+    if (has_hangul(word) == korean) out.push_back(word);
   for (const std::string& dictionary : options.personal_dictionaries) {
     for_each_data_line(dictionary, [&](size_t line_number, std::string_view line) {
       line = trim(line);
       const bool count = line_number == 1 && line.find_first_not_of("0123456789") == line.npos;
       if (count || line.starts_with('*')) return;
       if (has_hangul(line) != korean) return;
-      out += "\n" + std::string(korean ? line : trim(line.substr(0, line.find('/'))));
+      out.emplace_back(korean ? line : trim(line.substr(0, line.find('/'))));
     });
   }
   return out;
+}
+
+std::string as_lines(const std::vector<std::string>& entries) {
+  std::string out;
+  for (const std::string& entry : entries) out += "\n" + entry;
+  return out;
+}
+
+std::string added_words(const SpellOptions& options, bool korean) {
+  return as_lines(added_entries(options, korean));
+}
+
+// The entries of `now` that `before` lacks, in order, when `now` keeps every entry of `before`;
+// else nullopt.
+std::optional<std::vector<std::string>> new_entries(const std::vector<std::string>& before,
+                                                    const std::vector<std::string>& now) {
+  const std::set<std::string> had(before.begin(), before.end());
+  std::set<std::string> added;
+  std::vector<std::string> out;
+  for (const std::string& entry : now)
+    if (!had.contains(entry) && added.insert(entry).second) out.push_back(entry);
+  if (had.size() + added.size() != std::set<std::string>(now.begin(), now.end()).size())
+    return std::nullopt;  // an entry of `before` is gone
+  return out;
+}
+
+std::string nfc_trimmed(std::string_view text) {
+  return hangul::to_nfc(trim(text));
+}
+
+// Whether a Korean entry's model word is itself an added word: then what the speller accepts
+// depends on the order the entries are added in, and adding entries later could differ from
+// loading them all at once.
+bool model_is_added_word(const std::vector<std::string>& korean_entries) {
+  std::set<std::string> words, models;
+  for (const std::string& entry : korean_entries) {
+    const std::string_view line = std::string_view(entry).substr(0, entry.find('#'));
+    const size_t slash = line.find('/');
+    words.insert(nfc_trimmed(line.substr(0, slash)));
+    if (slash != std::string_view::npos) models.insert(nfc_trimmed(line.substr(slash + 1)));
+  }
+  return std::any_of(models.begin(), models.end(),
+                     [&](const std::string& model) { return words.contains(model); });
 }
 
 // A hunspell dictionary's .aff/.dic pairs, one per directory that has both, in search order.
@@ -97,72 +143,94 @@ std::vector<std::string> SpellResources::search_paths() const {
 }
 
 const TypoTable& SpellResources::typos() const {
-  std::call_once(typos_once_, [this] {
-    typos_ =
-        std::make_unique<TypoTable>(TypoTable::parse(data_text(options_.typo_table, kTypoTable)));
+  return typos_.get([this] {
+    return std::make_shared<TypoTable>(
+        TypoTable::parse(data_text(options_.typo_table, kTypoTable)));
   });
-  return *typos_;
 }
 
-void SpellResources::load_english() const {
-  std::call_once(english_once_, [this] {
+auto SpellResources::english_part() const -> const FoundSpeller<EnglishSpeller>& {
+  return english_.get([this] {
     const std::string words =
         std::string(data_text(options_.tech_words, kTechWords)) + added_words(options_, false);
-
+    auto found = std::make_shared<FoundSpeller<EnglishSpeller>>();
     for (const DictionaryFiles& files :
          dictionary_candidates(search_paths(), options_.english_dictionary)) {
       auto speller = std::make_unique<EnglishSpeller>(files.aff, files.dic, words);
       if (!speller->available()) continue;
-      english_ = std::move(speller);
-      english_path_ = files.dic;
-      return;
+      found->speller = std::move(speller);
+      found->dic_path = files.dic;
+      return found;
     }
-    english_ = std::make_unique<EnglishSpeller>();
+    found->speller = std::make_unique<EnglishSpeller>();
+    return found;
   });
 }
 
 const EnglishSpeller& SpellResources::english() const {
-  load_english();
-  return *english_;
+  return *english_part().speller;
 }
 
 const std::string& SpellResources::english_dictionary_path() const {
-  load_english();
-  return english_path_;
+  return english_part().dic_path;
 }
 
 const KoreanTypoTable& SpellResources::korean_typos() const {
-  std::call_once(korean_typos_once_, [this] {
-    korean_typos_ = std::make_unique<KoreanTypoTable>(
+  return korean_typos_.get([this] {
+    return std::make_shared<KoreanTypoTable>(
         KoreanTypoTable::parse(data_text(options_.korean_typo_table, kKoreanTypoTable)));
   });
-  return *korean_typos_;
 }
 
-void SpellResources::load_korean() const {
-  std::call_once(korean_once_, [this] {
+auto SpellResources::korean_part() const -> const FoundSpeller<KoreanSpeller>& {
+  return korean_.get([this] {
     const std::string words = std::string(data_text(options_.korean_tech_words, kKoreanTechWords)) +
                               added_words(options_, true);
+    auto found = std::make_shared<FoundSpeller<KoreanSpeller>>();
     for (const DictionaryFiles& files :
          dictionary_candidates(search_paths(), options_.korean_dictionary)) {
       auto speller = std::make_unique<KoreanSpeller>(files.aff, files.dic, words);
       if (!speller->available()) continue;
-      korean_ = std::move(speller);
-      korean_path_ = files.dic;
-      return;
+      found->speller = std::move(speller);
+      found->dic_path = files.dic;
+      return found;
     }
-    korean_ = std::make_unique<KoreanSpeller>();
+    found->speller = std::make_unique<KoreanSpeller>();
+    return found;
   });
 }
 
 const KoreanSpeller& SpellResources::korean() const {
-  load_korean();
-  return *korean_;
+  return *korean_part().speller;
 }
 
 const std::string& SpellResources::korean_dictionary_path() const {
-  load_korean();
-  return korean_path_;
+  return korean_part().dic_path;
+}
+
+std::shared_ptr<SpellResources> SpellResources::extended(SpellOptions options) {
+  SpellOptions rest = options;
+  rest.extra_words = options_.extra_words;
+  rest.personal_dictionaries = options_.personal_dictionaries;
+  if (rest != options_) return nullptr;
+  const std::vector<std::string> korean_now = added_entries(options, true);
+  const auto english = new_entries(added_entries(options_, false), added_entries(options, false));
+  const auto korean = new_entries(added_entries(options_, true), korean_now);
+  if (!english || !korean || (!korean->empty() && model_is_added_word(korean_now))) return nullptr;
+
+  auto out = std::make_shared<SpellResources>(std::move(options));
+  out->typos_.adopt(typos_.if_loaded());
+  out->korean_typos_.adopt(korean_typos_.if_loaded());
+  // A part not loaded yet (or being loaded now) is loaded by `out` itself when it needs it.
+  if (auto part = english_.if_loaded()) {
+    if (!english->empty()) part->speller->add_words(as_lines(*english));
+    out->english_.adopt(std::move(part));
+  }
+  if (auto part = korean_.if_loaded()) {
+    if (!korean->empty()) part->speller->add_entries(as_lines(*korean));
+    out->korean_.adopt(std::move(part));
+  }
+  return out;
 }
 
 }  // namespace hanmark

@@ -1,16 +1,17 @@
-// Spelling data shared by the spelling rules: the misspelling table and the English speller.
+// Spelling data shared by the spelling rules: the misspelling tables and the spellers.
 // Created cheaply; each part loads on first use (so `hanmark rules` never opens hunspell) and is
 // then shared, read-only or internally locked, by all threads.
 #pragma once
 
+#include <compare>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "spell/english_speller.h"
 #include "spell/korean_speller.h"
+#include "spell/lazy_part.h"
 #include "spell/typo_table.h"
 
 namespace hanmark {
@@ -39,6 +40,8 @@ struct SpellOptions {
   std::string korean_dictionary = "ko";
   std::optional<std::string> korean_typo_table;
   std::optional<std::string> korean_tech_words;
+
+  friend auto operator<=>(const SpellOptions&, const SpellOptions&) = default;
 };
 
 class SpellResources {
@@ -66,24 +69,31 @@ class SpellResources {
 
   const SpellOptions& options() const { return options_; }
 
+  // Resources for `options` when they only add words to this one's — more extra words or
+  // personal dictionary entries, nothing else changed or removed (a word added to a dictionary);
+  // else null. They share this one's loaded parts instead of loading hunspell again, and those
+  // spellers learn the new words, so that this one accepts them too: use it on resources that
+  // are being replaced. Thread-safe: lints under way see the words from their next check on.
+  std::shared_ptr<SpellResources> extended(SpellOptions options);
+
   explicit SpellResources(SpellOptions options) : options_(std::move(options)) {}
 
  private:
+  template <typename Speller>
+  struct FoundSpeller {
+    std::unique_ptr<Speller> speller;
+    std::string dic_path;  // empty when no dictionary was found
+  };
+
   std::vector<std::string> search_paths() const;  // the option, or the standard paths
-  void load_english() const;
-  void load_korean() const;
+  const FoundSpeller<EnglishSpeller>& english_part() const;
+  const FoundSpeller<KoreanSpeller>& korean_part() const;
 
   SpellOptions options_;
-  mutable std::once_flag typos_once_;
-  mutable std::once_flag english_once_;
-  mutable std::unique_ptr<TypoTable> typos_;
-  mutable std::unique_ptr<EnglishSpeller> english_;
-  mutable std::string english_path_;
-  mutable std::once_flag korean_typos_once_;
-  mutable std::once_flag korean_once_;
-  mutable std::unique_ptr<KoreanTypoTable> korean_typos_;
-  mutable std::unique_ptr<KoreanSpeller> korean_;
-  mutable std::string korean_path_;
+  LazyPart<TypoTable> typos_;
+  LazyPart<FoundSpeller<EnglishSpeller>> english_;
+  LazyPart<KoreanTypoTable> korean_typos_;
+  LazyPart<FoundSpeller<KoreanSpeller>> korean_;
 };
 
 }  // namespace hanmark

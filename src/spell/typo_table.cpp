@@ -178,14 +178,8 @@ KoreanTypoTable KoreanTypoTable::parse(std::string_view tsv) {
 
 namespace {
 
-std::string first_code_point(std::string_view s) {
-  return s.empty() ? std::string() : std::string(s.substr(0, utf8::decode(s, 0).length));
-}
-
-std::string last_code_point_bytes(std::string_view s) {
-  size_t i = s.size();
-  while (i > 0 && (static_cast<unsigned char>(s[i - 1]) & 0xC0) == 0x80) --i;
-  return std::string(s.substr(i > 0 ? i - 1 : 0));
+char32_t first_code_point(std::string_view s) {
+  return s.empty() ? 0 : utf8::decode(s, 0).code_point;
 }
 
 }  // namespace
@@ -200,33 +194,50 @@ void KoreanTypoTable::build_index() {
         by_first_[first_code_point(entry.misspelling)].push_back(i);
         break;
       case Mode::ending:
-        by_last_[last_code_point_bytes(entry.misspelling)].push_back(i);
+        by_last_[hangul::last_code_point(entry.misspelling)].push_back(i);
         break;
       case Mode::infix:
-        anywhere_.push_back(i);
+        infix_by_first_[first_code_point(entry.misspelling)].push_back(i);
         break;
     }
   }
 }
 
-std::vector<uint32_t> KoreanTypoTable::candidates(std::string_view word) const {
-  std::vector<uint32_t> out = anywhere_;
-  if (auto it = by_first_.find(first_code_point(word)); it != by_first_.end())
-    out.insert(out.end(), it->second.begin(), it->second.end());
-  if (auto it = by_last_.find(last_code_point_bytes(word)); it != by_last_.end())
-    out.insert(out.end(), it->second.begin(), it->second.end());
-  std::sort(out.begin(), out.end());  // table order, as a full scan would visit them
-  return out;
+void KoreanTypoTable::candidates(std::string_view word, std::vector<uint32_t>& out) const {
+  out.clear();
+  if (word.empty()) return;
+  const auto add = [&](const std::unordered_map<char32_t, std::vector<uint32_t>>& index,
+                       char32_t key) {
+    if (auto it = index.find(key); it != index.end())
+      out.insert(out.end(), it->second.begin(), it->second.end());
+  };
+  // An infix misspelling can only occur where its first code point does.
+  for (size_t i = 0; i < word.size();) {
+    const utf8::Decoded d = utf8::decode(word, i);
+    add(infix_by_first_, d.code_point);
+    i += d.length;
+  }
+  add(by_first_, first_code_point(word));
+  add(by_last_, hangul::last_code_point(word));
+  // Table order, as a full scan would visit them; a code point met twice added its infixes twice.
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
 }
 
 std::vector<KoreanTypoTable::Match> KoreanTypoTable::find(std::string_view text) const {
+  if (entries_.empty() || text.empty()) return {};
+  return found_->get(text, [&] { return find_uncached(text); });
+}
+
+std::vector<KoreanTypoTable::Match> KoreanTypoTable::find_uncached(std::string_view text) const {
   std::vector<Match> found;
-  if (entries_.empty()) return found;
   const std::vector<hangul::Run> runs = hangul::runs(text);
+  std::vector<uint32_t> indices;
   for (size_t r = 0; r < runs.size(); ++r) {
     const hangul::Run& run = runs[r];
     const std::string_view word = run.in(text);
-    for (const uint32_t index : candidates(word)) {
+    candidates(word, indices);
+    for (const uint32_t index : indices) {
       const Entry& entry = entries_[index];
       const std::string_view key = entry.misspelling;
       const auto add = [&](size_t offset, uint32_t word_end) {

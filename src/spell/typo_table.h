@@ -3,11 +3,14 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
+
+#include "text/text_memo.h"
 
 namespace hanmark {
 
@@ -73,6 +76,7 @@ class KoreanTypoTable {
   static KoreanTypoTable parse(std::string_view tsv);
 
   // Matches in `text`, sorted and non-overlapping (the longest match wins where two overlap).
+  // Remembered for texts seen recently (typo and korean-spelling both ask; text/text_memo.h).
   std::vector<Match> find(std::string_view text) const;
 
   const std::vector<Entry>& entries() const { return entries_; }
@@ -83,15 +87,22 @@ class KoreanTypoTable {
 
  private:
   void build_index();
-  // Entry indices keyed by the first syllable of the misspelling (word, stem, phrase) or its
-  // last (ending); infix entries are tried on every word. Keeps find() from scanning the table.
-  std::vector<uint32_t> candidates(std::string_view word) const;
+  // The entries that may match in `word`, in table order, into `out`: find() looks at a handful
+  // of entries per word instead of scanning the table (it runs on every word of a post).
+  void candidates(std::string_view word, std::vector<uint32_t>& out) const;
+  std::vector<Match> find_uncached(std::string_view text) const;
 
   std::vector<Entry> entries_;
   std::vector<std::string> problems_;
-  std::unordered_map<std::string, std::vector<uint32_t>> by_first_;
-  std::unordered_map<std::string, std::vector<uint32_t>> by_last_;
-  std::vector<uint32_t> anywhere_;
+  // Entry indices by the first code point of the misspelling (word, stem, phrase), its last
+  // (ending), or, for infix entries, its first, looked up for each code point of a word.
+  std::unordered_map<char32_t, std::vector<uint32_t>> by_first_;
+  std::unordered_map<char32_t, std::vector<uint32_t>> by_last_;
+  std::unordered_map<char32_t, std::vector<uint32_t>> infix_by_first_;
+  // Behind a pointer so that the table can move (its matches point into entries_, which moves
+  // along).
+  std::unique_ptr<text::TextMemo<std::vector<Match>>> found_ =
+      std::make_unique<text::TextMemo<std::vector<Match>>>();
 };
 
 // True if `rest` is empty or one or two Korean particles ("", "을", "에서는", "이라고").

@@ -8,6 +8,7 @@
 
 #include "core/utf8.h"
 #include "text/hangul.h"
+#include "text/text_memo.h"
 
 namespace hanmark::spacing {
 
@@ -539,7 +540,9 @@ std::vector<Finding> find(std::string_view text) {
   if (text.find("\xEA") == std::string_view::npos && text.find("\xEB") == std::string_view::npos &&
       text.find("\xEC") == std::string_view::npos && text.find("\xED") == std::string_view::npos)
     return {};
-  return Scanner(text).scan();
+  // The language server asks again for every paragraph after each keystroke (text_memo.h).
+  static text::TextMemo<std::vector<Finding>> memo(text::Keep::when_asked_again);
+  return memo.get(text, [&] { return Scanner(text).scan(); });
 }
 
 }  // namespace hanmark::spacing

@@ -1,6 +1,7 @@
 #include "text/term_forms.h"
 
 #include <algorithm>
+#include <array>
 #include <string_view>
 
 #include "core/utf8.h"
@@ -104,6 +105,31 @@ std::vector<HangulWord> hangul_words(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// The last three bytes of `s` (a Hangul syllable in UTF-8) as one number, 0 when shorter.
+constexpr uint32_t last_three_bytes(std::string_view s) {
+  if (s.size() < kSyllable) return 0;
+  const auto byte = [&](size_t back) {
+    return static_cast<uint32_t>(static_cast<unsigned char>(s[s.size() - back]));
+  };
+  return byte(3) << 16 | byte(2) << 8 | byte(1);
+}
+
+// kParticles with their last syllables, so that most particles are ruled out by comparing one
+// number (stem_lengths() runs on every Hangul word of a post, several times).
+struct ParticleEnd {
+  std::string_view particle;
+  uint32_t last;
+};
+constexpr auto kParticleEnds = [] {
+  std::array<ParticleEnd, std::size(kParticles)> out{};
+  for (size_t i = 0; i < out.size(); ++i) out[i] = {kParticles[i], last_three_bytes(kParticles[i])};
+  return out;
+}();
+
+}  // namespace
+
 std::vector<uint32_t> stem_lengths(std::string_view word) {
   std::vector<uint32_t> cuts;
   const auto add = [&](size_t length) {
@@ -114,12 +140,13 @@ std::vector<uint32_t> stem_lengths(std::string_view word) {
     if (stem.size() > kPlural.size() && stem.ends_with(kPlural)) add(stem.size() - kPlural.size());
     add(stem.size());
   };
-  for (std::string_view particle : kParticles)
-    if (word.size() > particle.size() && word.ends_with(particle))
+  const uint32_t last = last_three_bytes(word);
+  for (const auto& [particle, particle_last] : kParticleEnds)
+    if (particle_last == last && word.size() > particle.size() && word.ends_with(particle))
       add_with_plural(word.substr(0, word.size() - particle.size()));
   add_with_plural(word);
   // Longest cut first means shortest stem first.
-  std::stable_sort(cuts.begin(), cuts.end());
+  std::sort(cuts.begin(), cuts.end());
   return cuts;
 }
 

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "core/utf8.h"
+#include "text/text_memo.h"
 
 namespace hanmark::text {
 
@@ -194,7 +195,9 @@ Range hyphen_compound(std::string_view text, uint32_t begin, uint32_t end) {
 
 }  // namespace
 
-std::vector<Word> words(std::string_view text) {
+namespace {
+
+std::vector<Word> segment_words(std::string_view text) {
   std::vector<Word> out;
   if (text.empty()) return out;
   UBreakIterator* it = thread_iterator().set(text);
@@ -207,6 +210,8 @@ std::vector<Word> words(std::string_view text) {
   }
   return out;
 }
+
+}  // namespace
 
 std::vector<Range> latin_runs(std::string_view text, uint32_t begin, uint32_t end) {
   std::vector<Range> out;
@@ -232,7 +237,9 @@ std::vector<Range> latin_runs(std::string_view text, uint32_t begin, uint32_t en
   return out;
 }
 
-std::vector<Range> non_prose_chunks(std::string_view text) {
+namespace {
+
+std::vector<Range> find_non_prose_chunks(std::string_view text) {
   std::vector<Range> out;
   size_t chunk_begin = 0;
   bool in_chunk = false;
@@ -251,9 +258,13 @@ std::vector<Range> non_prose_chunks(std::string_view text) {
   return out;
 }
 
+}  // namespace
+
 constexpr size_t kMaxWordBytes = 64;
 
-std::vector<Candidate> spell_candidates(std::string_view text) {
+namespace {
+
+std::vector<Candidate> find_spell_candidates(std::string_view text) {
   std::vector<Candidate> out;
   const std::vector<Range> skip = non_prose_chunks(text);
   size_t next_skip = 0;
@@ -304,6 +315,27 @@ std::vector<Candidate> spell_candidates(std::string_view text) {
     }
   }
   return out;
+}
+
+}  // namespace
+
+// Rules ask for these of the same paragraphs again and again (see text_memo.h).
+
+std::vector<Word> words(std::string_view text) {
+  static TextMemo<std::vector<Word>> memo;
+  return text.empty() ? std::vector<Word>() : memo.get(text, [&] { return segment_words(text); });
+}
+
+std::vector<Range> non_prose_chunks(std::string_view text) {
+  static TextMemo<std::vector<Range>> memo;
+  return text.empty() ? std::vector<Range>()
+                      : memo.get(text, [&] { return find_non_prose_chunks(text); });
+}
+
+std::vector<Candidate> spell_candidates(std::string_view text) {
+  static TextMemo<std::vector<Candidate>> memo(Keep::when_asked_again);
+  return text.empty() ? std::vector<Candidate>()
+                      : memo.get(text, [&] { return find_spell_candidates(text); });
 }
 
 }  // namespace hanmark::text

@@ -1,12 +1,11 @@
-#include "cli/config_setup.h"
+#include "config/lint_setup.h"
 
 #include <algorithm>
-#include <iostream>
 
-#include "cli/lint_run.h"
 #include "config/configured_rules.h"
 #include "config/render_config.h"
 #include "config/spell_settings.h"
+#include "core/file_io.h"
 #include "userrules/rule_file.h"
 #include "userrules/rule_table.h"
 #include "userrules/user_rule.h"
@@ -14,10 +13,6 @@
 namespace hanmark {
 
 namespace fs = std::filesystem;
-
-SetupReporter stderr_reporter() {
-  return [](const SetupMessage& message) { std::cerr << message.text << '\n'; };
-}
 
 namespace {
 
@@ -107,9 +102,10 @@ bool report_problems(const SetupReporter& report, const userrules::RuleLoader& l
 LintSetup::LintSetup(const ConfigOptions& config, std::vector<std::string> rule_files,
                      RuleSelection selection, std::vector<std::unique_ptr<Rule>> builtins,
                      const std::vector<std::string>& cli_rule_ids, SetupReporter reporter,
-                     SpellOptions spelling)
+                     SpellOptions spelling, std::shared_ptr<SpellResourcesCache> spell_cache)
     : reporter_(std::move(reporter)),
       spelling_(std::move(spelling)),
+      spell_cache_(spell_cache ? std::move(spell_cache) : std::make_shared<SpellResourcesCache>()),
       builtins_(std::move(builtins)),
       rule_files_(std::move(rule_files)),
       selection_(std::move(selection)),
@@ -119,7 +115,8 @@ LintSetup::LintSetup(const ConfigOptions& config, std::vector<std::string> rule_
 std::unique_ptr<LintSetup> LintSetup::create(const ConfigOptions& config,
                                              const std::vector<std::string>& rule_files,
                                              const RuleSelection& selection, SetupReporter reporter,
-                                             SpellOptions spelling) {
+                                             SpellOptions spelling,
+                                             std::shared_ptr<SpellResourcesCache> spell_cache) {
   if (!config.config_file.empty() && !fs::is_regular_file(config.config_file)) {
     report_error(reporter, "cannot read configuration '" + config.config_file + "': no such file");
     return nullptr;
@@ -132,7 +129,7 @@ std::unique_ptr<LintSetup> LintSetup::create(const ConfigOptions& config,
   for (const userrules::RuleSpec& spec : loader.specs()) cli_rule_ids.push_back(spec.id);
   std::unique_ptr<LintSetup> setup(new LintSetup(config, rule_files, selection, std::move(builtins),
                                                  cli_rule_ids, std::move(reporter),
-                                                 std::move(spelling)));
+                                                 std::move(spelling), std::move(spell_cache)));
   for (const auto& rule : userrules::make_user_rules(loader.take_specs()))
     setup->remember_user_rule(*rule);
   return setup;
@@ -166,12 +163,7 @@ std::function<bool(const fs::path&)> LintSetup::exclusion() {
 }
 
 std::shared_ptr<const SpellResources> LintSetup::spelling_for(const SpellSettings& settings) {
-  auto it = spell_resources_.find(settings);
-  if (it == spell_resources_.end())
-    it = spell_resources_
-             .emplace(settings, SpellResources::create(spell_options(settings, spelling_)))
-             .first;
-  return it->second;
+  return spell_cache_->get(spell_options(settings, spelling_));
 }
 
 bool LintSetup::all_rules(const EffectiveConfig& config, const RuleResources& resources,
@@ -218,7 +210,7 @@ void LintSetup::error(const std::string& message) const {
   report_error(reporter_, message);
 }
 
-void LintSetup::print_warnings() {
+void LintSetup::report_warnings() {
   for (const std::string& warning : resolver_.take_warnings()) {
     SetupMessage message;
     message.level = SetupMessage::Level::warning;
@@ -228,7 +220,7 @@ void LintSetup::print_warnings() {
   }
 }
 
-bool LintSetup::print_errors() {
+bool LintSetup::report_errors() {
   const std::vector<ConfigError> errors = resolver_.take_errors();
   for (const ConfigError& e : errors)
     reporter_({.text = e.format(),
@@ -241,8 +233,8 @@ bool LintSetup::print_errors() {
 
 const Linter* LintSetup::linter_for(const fs::path& file) {
   const std::shared_ptr<const EffectiveConfig> config = resolver_.resolve(file);
-  print_warnings();
-  print_errors();  // false once any file's configuration failed; only this file's counts here
+  report_warnings();
+  report_errors();  // false once any file's configuration failed; only this file's counts here
   if (!config) return nullptr;
   const std::optional<size_t> index = build(config);
   return index ? linters_[*index].linter.get() : nullptr;
@@ -253,8 +245,8 @@ bool LintSetup::prepare(const std::vector<std::string>& files) {
   std::vector<std::shared_ptr<const EffectiveConfig>> configs;
   configs.reserve(files.size());
   for (const std::string& file : files) configs.push_back(resolver_.resolve(file));
-  print_warnings();
-  if (!print_errors()) return false;
+  report_warnings();
+  if (!report_errors()) return false;
   file_linter_.clear();
   file_linter_.reserve(files.size());
   bool ok = true;
@@ -287,19 +279,18 @@ std::vector<const Rule*> LintSetup::every_rule() const {
   return out;
 }
 
-int LintSetup::print_config(const std::string& path) {
+std::optional<std::string> LintSetup::effective_config_toml(const std::string& path) {
   std::error_code ec;
   // A directory: the configuration its files get.
   const fs::path target = fs::is_directory(path, ec) ? fs::path(path) / "." : fs::path(path);
   const std::shared_ptr<const EffectiveConfig> config = resolver_.resolve(target);
-  print_warnings();
-  if (!print_errors() || !config) return 2;
+  report_warnings();
+  if (!report_errors() || !config) return std::nullopt;
   std::vector<std::unique_ptr<Rule>> all;
-  if (!all_rules(*config, RuleResources{spelling_for(config->spelling)}, all)) return 2;
+  if (!all_rules(*config, RuleResources{spelling_for(config->spelling)}, all)) return std::nullopt;
   std::vector<const RuleInfo*> infos;
   for (const auto& rule : all) infos.push_back(&rule->info());
-  std::cout << render_effective_config(*config, infos, path);
-  return 0;
+  return render_effective_config(*config, infos, path);
 }
 
 }  // namespace hanmark

@@ -1,6 +1,7 @@
-// The configuration side of `hanmark check` and `hanmark config`: the resolver the options ask
-// for (discovery, --config FILE or --no-config), and one Linter per distinct effective
-// configuration, built before anything is linted so that a bad configuration stops the run.
+// The configuration side of every front end (`hanmark check`, `hanmark config`, the LSP server):
+// the resolver the options ask for (discovery, --config FILE or --no-config), and one Linter per
+// distinct effective configuration — for the CLI all built before anything is linted, so that a
+// bad configuration stops the run; for the server built as documents need them.
 #pragma once
 
 #include <filesystem>
@@ -17,6 +18,7 @@
 #include "engine/linter.h"
 #include "engine/registry.h"
 #include "spell/spell_resources.h"
+#include "spell/spell_resources_cache.h"
 
 namespace hanmark {
 
@@ -25,8 +27,8 @@ struct ConfigOptions {
   bool no_config = false;   // --no-config
 };
 
-// A problem LintSetup found. The CLI prints `text` to stderr; the LSP server shows it on its file
-// or in a message.
+// A problem LintSetup found, handed to its SetupReporter. The CLI prints `text` to stderr; the LSP
+// server shows it on its file or in a message.
 struct SetupMessage {
   enum class Level { error, warning };
   Level level = Level::error;
@@ -38,26 +40,24 @@ struct SetupMessage {
 };
 using SetupReporter = std::function<void(const SetupMessage&)>;
 
-// Prints each message's text to stderr (the CLI).
-SetupReporter stderr_reporter();
-
 class LintSetup {
  public:
   // Checks the --rule-file files and the rule names of the command line; null after reporting
-  // the problems (to stderr, unless `reporter` says otherwise). `spelling` is the base of every
-  // configuration's spell options (the LSP server adds its user word list there).
-  static std::unique_ptr<LintSetup> create(const ConfigOptions& config,
-                                           const std::vector<std::string>& rule_files,
-                                           const RuleSelection& selection,
-                                           SetupReporter reporter = stderr_reporter(),
-                                           SpellOptions spelling = {});
+  // the problems. Every problem found, now or later, goes to `reporter`. `spelling` is the base of
+  // every configuration's spell options (the LSP server adds its user word list there).
+  // `spell_cache` gives the configurations' SpellResources; one that outlives the setup (the
+  // server's, across reloads) keeps dictionaries loaded. Null: a cache of the setup's own.
+  static std::unique_ptr<LintSetup> create(
+      const ConfigOptions& config, const std::vector<std::string>& rule_files,
+      const RuleSelection& selection, SetupReporter reporter, SpellOptions spelling = {},
+      std::shared_ptr<SpellResourcesCache> spell_cache = nullptr);
 
   ConfigResolver& resolver() { return resolver_; }
   // For discover_files: whether a file or directory met while walking is excluded.
   std::function<bool(const std::filesystem::path&)> exclusion();
 
   // Resolves the configuration of each of `files` and builds the Linters they need. False after
-  // printing every configuration error to stderr (the run must stop: exit 2). Prints warnings.
+  // reporting every configuration error (the run must stop: exit 2). Reports warnings.
   bool prepare(const std::vector<std::string>& files);
   // The Linter of one file, built on first use (the LSP server's documents); null when the
   // file's configuration or its user rules have errors (reported once). Not thread-safe.
@@ -73,8 +73,9 @@ class LintSetup {
   // definition).
   std::vector<const Rule*> every_rule() const;
 
-  // `hanmark config PATH`: the effective configuration of `path` as TOML, on stdout.
-  int print_config(const std::string& path);
+  // `hanmark config PATH`: the effective configuration of `path` as TOML; nullopt after
+  // reporting the errors.
+  std::optional<std::string> effective_config_toml(const std::string& path);
 
  private:
   struct Built {
@@ -87,31 +88,31 @@ class LintSetup {
   LintSetup(const ConfigOptions& config, std::vector<std::string> rule_files,
             RuleSelection selection, std::vector<std::unique_ptr<Rule>> builtins,
             const std::vector<std::string>& cli_rule_ids, SetupReporter reporter,
-            SpellOptions spelling);
+            SpellOptions spelling, std::shared_ptr<SpellResourcesCache> spell_cache);
   void error(const std::string& message) const;
   // Every rule `config` knows (built-in, --rule-file and its own user rules), unselected and
-  // unconfigured; false after printing problems to stderr.
+  // unconfigured; false after reporting problems.
   bool all_rules(const EffectiveConfig& config, const RuleResources& resources,
                  std::vector<std::unique_ptr<Rule>>& out);
   std::shared_ptr<const SpellResources> spelling_for(const SpellSettings& settings);
   std::optional<size_t> build(const std::shared_ptr<const EffectiveConfig>& config);
-  void print_warnings();
-  // False after printing the configuration errors found so far.
-  bool print_errors();
+  void report_warnings();
+  // False after reporting the configuration errors found so far.
+  bool report_errors();
   std::vector<std::string> names_to_check() const;
   // Keeps a copy of a user rule for every_rule().
   void remember_user_rule(const Rule& rule);
-  // False after printing the names of the command line that no rule or category has.
+  // False after reporting the names of the command line that no rule or category has.
   bool check_names() const;
 
   SetupReporter reporter_;
-  SpellOptions spelling_;                        // the base of every configuration's spell options
+  SpellOptions spelling_;  // the base of every configuration's spell options
+  std::shared_ptr<SpellResourcesCache> spell_cache_;
   std::vector<std::unique_ptr<Rule>> builtins_;  // the catalog points into their infos
   std::vector<std::string> rule_files_;
   RuleSelection selection_;
   RuleCatalog catalog_;  // built-in and --rule-file rules
   ConfigResolver resolver_;
-  std::map<SpellSettings, std::shared_ptr<const SpellResources>> spell_resources_;
   std::map<const EffectiveConfig*, size_t> linter_of_config_;
   std::set<const EffectiveConfig*> failed_configs_;              // build() reported their errors
   std::vector<std::shared_ptr<const EffectiveConfig>> configs_;  // keeps the keys alive

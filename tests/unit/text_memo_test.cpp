@@ -1,0 +1,86 @@
+// TextMemo: results of a pure function of a text, remembered by the text itself, bounded.
+#include <doctest/doctest.h>
+
+#include <atomic>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "text/text_memo.h"
+
+using hanmark::text::Keep;
+using hanmark::text::TextMemo;
+
+namespace {
+
+// A "function of the text" that counts its calls.
+struct Counted {
+  int calls = 0;
+  std::string operator()(std::string_view text) {
+    ++calls;
+    return "<" + std::string(text) + ">";
+  }
+};
+
+}  // namespace
+
+TEST_CASE("text memo: one computation per text, never another text's result") {
+  TextMemo<std::string> memo;
+  Counted f;
+  const auto get = [&](std::string_view text) { return memo.get(text, [&] { return f(text); }); };
+  CHECK(get("딥러닝을 배웁니다") == "<딥러닝을 배웁니다>");
+  CHECK(get("딥러닝을 배웁니다") == "<딥러닝을 배웁니다>");
+  CHECK(f.calls == 1);
+  CHECK(get("딥러닝을 배웁니다.") == "<딥러닝을 배웁니다.>");  // one byte more: another text
+  CHECK(get(std::string("딥러닝을 배웁니다")) == "<딥러닝을 배웁니다>");
+  CHECK(f.calls == 2);
+}
+
+TEST_CASE("text memo: Keep::when_asked_again keeps a text from its second request") {
+  TextMemo<std::string> memo(Keep::when_asked_again);
+  Counted f;
+  const auto get = [&](std::string_view text) { return memo.get(text, [&] { return f(text); }); };
+  CHECK(get("a") == "<a>");
+  CHECK(f.calls == 1);
+  CHECK(get("a") == "<a>");
+  CHECK(f.calls == 2);
+  for (int i = 0; i < 3; ++i) CHECK(get("a") == "<a>");
+  CHECK(f.calls == 2);
+}
+
+TEST_CASE("text memo: full, it forgets and starts again") {
+  TextMemo<std::string> memo(Keep::always, 4, 1000);
+  Counted f;
+  const auto get = [&](std::string_view text) { return memo.get(text, [&] { return f(text); }); };
+  for (const char* text : {"a", "b", "c", "d"}) get(text);
+  CHECK(f.calls == 4);
+  get("d");
+  CHECK(f.calls == 4);
+  get("e");  // the fifth text: the memo is cleared first
+  CHECK(f.calls == 5);
+  get("a");
+  CHECK(f.calls == 6);
+  get("e");
+  CHECK(f.calls == 6);
+  // A text larger than the byte budget is computed each time, never kept.
+  const std::string big(2000, 'x');
+  get(big);
+  get(big);
+  CHECK(f.calls == 8);
+}
+
+TEST_CASE("text memo: threads asking at once get the right results") {
+  TextMemo<std::string> memo(Keep::always, 64);
+  std::atomic<int> wrong{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 2000; ++i) {
+        const std::string text = "paragraph " + std::to_string((i * 7 + t) % 100);
+        if (memo.get(text, [&] { return "<" + text + ">"; }) != "<" + text + ">") ++wrong;
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  CHECK(wrong == 0);
+}
