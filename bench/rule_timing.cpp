@@ -1,11 +1,12 @@
-// Where a lint's time goes: parses one post and runs the default rules over it N times (after a
-// first lint that loads the dictionaries and fills the spell caches, as a language server's
-// documents are linted again and again), then prints the median parse time, the time (p50, p95) of
-// each rule, of the whole Linter::lint and of what `hanmark lsp` does with its result (LSP
-// diagnostics, JSON, the framed message), in milliseconds, slowest rule first. With --type,
-// each run first types a Hangul syllable at a random place of a line with Hangul, as
-// bench/lsp_latency.py does, so that new words miss the spell caches as they do in an editor.
-// Times are the thread's CPU time, so that other processes on a busy machine do not count.
+// Where a lint's time goes: parses one post and lints it N times with the default rules (after a
+// first lint that loads the dictionaries and fills the caches, as a language server lints its
+// documents again and again). Each run times the parse, each rule on its own, the whole
+// Linter::lint, what `hanmark lsp` does with the result (the publishDiagnostics message) and
+// Linter::lint with the rules on helper threads; it prints medians and p95s in milliseconds,
+// slowest rule first. With --type, each run first types a Hangul syllable at a random place of a
+// line with Hangul, as bench/lsp_latency.py does, so that a new word misses the spell caches (in
+// the rules-one-by-one pass, which comes first). Times are the thread's CPU time, so that other
+// processes on a busy machine count less; the threaded lint's is wall time.
 //
 //     hanmark_rule_timing [-n 20] [--type] POST.md
 #include <algorithm>
