@@ -16,9 +16,10 @@ import json
 import os
 import random
 import statistics
-import subprocess
 import sys
 import time
+
+from lsp_stdio import LspStdio
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS_BOOK = os.path.join(ROOT, "..", "shared", "corpus", "rinthel__rust-lang-book-ko",
@@ -42,20 +43,7 @@ def default_text(lines):
     return "".join(text[:lines]), source
 
 
-class Server:
-    def __init__(self, binary):
-        self.proc = subprocess.Popen([binary, "lsp"], stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-        self.next_id = 0
-
-    def send(self, message):
-        body = json.dumps({"jsonrpc": "2.0", **message}, ensure_ascii=False).encode()
-        self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
-        self.proc.stdin.flush()
-
-    def receive(self):
-        return json.loads(self.receive_raw())
-
+class Server(LspStdio):
     def request(self, method, params):
         self.next_id += 1
         self.send({"id": self.next_id, "method": method, "params": params})
@@ -63,19 +51,6 @@ class Server:
             message = self.receive()
             if message.get("id") == self.next_id and "method" not in message:
                 return message
-
-    def receive_raw(self):
-        length = None
-        while True:
-            line = self.proc.stdout.readline()
-            if not line:
-                raise EOFError("server closed its output")
-            if line in (b"\r\n", b"\n"):
-                break
-            name, _, value = line.decode().partition(":")
-            if name.lower() == "content-length":
-                length = int(value)
-        return self.proc.stdout.read(length)
 
     def wait_publish(self, version):
         """Waits for the publishDiagnostics of `version`: timed on arrival, parsed after."""

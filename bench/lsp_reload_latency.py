@@ -17,11 +17,12 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 import urllib.parse
+
+from lsp_stdio import LspStdio
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORDS = ["wrold", "plnet", "tabel", "chiar", "florr", "windwo", "grils", "mosue", "cofee",
@@ -32,30 +33,7 @@ def uri_of(path):
     return "file://" + urllib.parse.quote(path)
 
 
-class Server:
-    def __init__(self, binary, cwd):
-        self.proc = subprocess.Popen([binary, "lsp"], stdin=subprocess.PIPE, cwd=cwd,
-                                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-        self.next_id = 0
-
-    def send(self, message):
-        body = json.dumps({"jsonrpc": "2.0", **message}, ensure_ascii=False).encode()
-        self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
-        self.proc.stdin.flush()
-
-    def receive(self):
-        length = None
-        while True:
-            line = self.proc.stdout.readline()
-            if not line:
-                raise EOFError("server closed its output")
-            if line in (b"\r\n", b"\n"):
-                break
-            name, _, value = line.decode().partition(":")
-            if name.lower() == "content-length":
-                length = int(value)
-        return json.loads(self.proc.stdout.read(length))
-
+class Server(LspStdio):
     def request(self, method, params):
         self.next_id += 1
         self.send({"id": self.next_id, "method": method, "params": params})
