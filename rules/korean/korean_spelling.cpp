@@ -75,6 +75,17 @@ bool is_tense_syllable(std::string_view syllable) {
   return std::find(std::begin(kTensed), std::end(kTensed), syllable) != std::end(kTensed);
 }
 
+// The syllables of `word` (bit i: syllable i) where a one-jamo change is likely a slip. Not the
+// last: a change there only swaps an ending or particle (까다로워질 → 까다로워짐, 설계상 →
+// 설계사), and the word was most likely right and unknown. Not a tensed one either.
+uint32_t slip_syllables(std::string_view word) {
+  uint32_t out = 0;
+  const size_t count = syllables(word);
+  for (size_t i = 0; i + 1 < count && i < 32; ++i)
+    if (!is_tense_syllable(word.substr(i * 3, 3))) out |= uint32_t{1} << i;
+  return out;
+}
+
 // True when `a` and `b` differ only in the vowel of syllable `at`, one ㅏ and the other ㅗ.
 bool a_o_alternation(std::string_view a, std::string_view b, size_t at) {
   const auto vowel = [&](std::string_view w) {
@@ -152,9 +163,8 @@ class KoreanSpellingRule final : public Rule {
 
   void check(const Document& doc, DiagnosticSink& sink) const override {
     if (!resources_) return;
-    const KoreanSpeller& speller = resources_->korean();
-    if (!speller.available()) return;
-    const KoreanTypoTable& typos = resources_->korean_typos();
+    // hunspell-ko takes most of a second to load: not for a post without Korean words.
+    const KoreanSpeller* loaded = nullptr;
     const AcceptedWords accepted = accepted_words(doc);
 
     std::vector<Candidate> unknown;
@@ -162,6 +172,10 @@ class KoreanSpellingRule final : public Rule {
       const std::string& text = run.text();
       const std::vector<hangul::Run> words = korean_words(text);
       if (words.empty()) continue;
+      if (!loaded) loaded = &resources_->korean();
+      if (!loaded->available()) return;
+      const KoreanSpeller& speller = *loaded;
+      const KoreanTypoTable& typos = resources_->korean_typos();
       const std::vector<KoreanTypoTable::Match> typo_matches = typos.find(text);
       for (const hangul::Run& word : words) {
         // `typo` reports its own table's misspellings, with a sure correction.
@@ -182,26 +196,26 @@ class KoreanSpellingRule final : public Rule {
     for (const Candidate& c : unknown) ++uses[bases.emplace_back(base_of(c.text))];
 
     for (size_t i = 0; i < unknown.size(); ++i) {
+      const KoreanSpeller& speller = *loaded;  // set: there are words
       const Candidate& c = unknown[i];
       if (uses[bases[i]] > 1) continue;
       // A particle that does not fit its noun is josa's finding.
       if (speller.particle_fix(c.text)) continue;
       if (is_two_words(speller, c.text) || is_derived(speller, c.text)) continue;
-      std::vector<std::string> near = speller.near_misses(c.text);
-      // A slip in a real word has one obvious repair. A word with several neighbours one letter
-      // away is a short loanword or jargon hunspell-ko lacks (로컬 → 보컬, 로클, 루컬).
-      if (near.size() != 1) continue;
-      // A change in the last syllable only swaps an ending or particle (까다로워질 → 까다로워짐,
-      // 설계상 → 설계사): the word was most likely right and unknown.
+      if (!c.run->is_verbatim(c.word.begin, c.word.end)) continue;
+      // A slip in a real word has one obvious repair: exactly one word one jamo away. A word with
+      // several is a short loanword or jargon hunspell-ko lacks (로컬 → 보컬, 로클, 루컬). And the
+      // repair must lie where a slip is likely (slip_syllables): searching there first, most
+      // words are settled without the other syllables' hundreds of checks.
+      const uint32_t likely = slip_syllables(c.text);
+      std::vector<std::string> near = speller.near_misses(c.text, 2, likely);
+      if (near.size() != 1 || !speller.near_misses(c.text, 1, ~likely).empty()) continue;
       const size_t edited = differing_syllable(c.text, near.front());
-      if (edited + 1 == syllables(c.text)) continue;
-      if (is_tense_syllable(std::string_view(c.text).substr(edited * 3, 3))) continue;
       // Loanwords follow American or British vowels (프라미스 / 프로미스, 바디 / 보디): a house
       // spelling, not a slip.
       if (a_o_alternation(c.text, near.front(), edited) &&
           speller.is_tech_word(base_of(near.front())))
         continue;
-      if (!c.run->is_verbatim(c.word.begin, c.word.end)) continue;
       const ByteSpan span = c.run->to_source(c.word.begin, c.word.end);
       Diagnostic& d = sink.report(span, "unknown Korean word '" + c.text + "'");
       d.fixes.push_back(Fix{.title = "replace with '" + near.front() + "'",

@@ -2,6 +2,8 @@
 
 #include <hunspell/hunspell.hxx>
 
+#include "spell/hunspell_clock.h"
+
 namespace hanmark {
 
 struct HunspellPool::Instance {
@@ -15,6 +17,8 @@ Hunspell* HunspellPool::Lease::operator->() const {
 
 HunspellPool::HunspellPool(std::unique_ptr<Hunspell> first, Loader load, size_t max_instances)
     : load_(std::move(load)), max_instances_(std::max<size_t>(1, max_instances)) {
+  // Links hunspell_clock.cpp (and so hanmark's clock()) into every program with a speller.
+  [[maybe_unused]] static const bool coarse = clock_is_coarse();
   if (!first) return;
   instances_.push_back(std::make_unique<Instance>(Instance{std::move(first)}));
   idle_.push_back(instances_.back().get());

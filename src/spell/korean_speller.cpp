@@ -192,13 +192,16 @@ std::optional<std::string> KoreanSpeller::particle_fix(std::string_view word) co
   return std::nullopt;
 }
 
-std::vector<std::string> KoreanSpeller::near_misses(std::string_view word) const {
+std::vector<std::string> KoreanSpeller::near_misses(std::string_view word, size_t limit,
+                                                    uint32_t syllables) const {
   if (!available_ || word.empty()) return {};
+  limit = std::min(limit, kMaxSuggestions);
   const std::string nfc = nfc_of(word);
+  const std::string key = nfc + '\0' + std::to_string(limit) + '/' + std::to_string(syllables);
   uint64_t generation;
   {
     std::shared_lock lock(cache_mutex_);
-    if (auto it = near_miss_cache_.find(nfc); it != near_miss_cache_.end()) return it->second;
+    if (auto it = near_miss_cache_.find(key); it != near_miss_cache_.end()) return it->second;
     generation = cache_generation_;
   }
   std::vector<std::string> out;
@@ -209,6 +212,7 @@ std::vector<std::string> KoreanSpeller::near_misses(std::string_view word) const
     // Vowels first (소흘히 → 소홀히, 였 → 었), then finals (됬 → 됐), then initials.
     for (int kind = 0; kind < 3; ++kind) {
       for (size_t i = 0; i < original.size(); ++i) {
+        if ((syllables >> i & 1) == 0) continue;
         const int index = static_cast<int>(original[i] - kFirstSyllable);
         const int l = index / (kVowels * kFinals), v = (index / kFinals) % kVowels,
                   t = index % kFinals;
@@ -223,11 +227,11 @@ std::vector<std::string> KoreanSpeller::near_misses(std::string_view word) const
       }
     }
     const HunspellPool::Lease hunspell = pool_->acquire();
-    for (size_t i = 0; i < candidates.size() && out.size() < kMaxSuggestions; ++i)
+    for (size_t i = 0; i < candidates.size() && out.size() < limit; ++i)
       if (hunspell->spell(candidates[i])) out.push_back(candidates[i]);
   }
   std::unique_lock lock(cache_mutex_);
-  if (generation == cache_generation_) near_miss_cache_.emplace(nfc, out);
+  if (generation == cache_generation_) near_miss_cache_.emplace(key, out);
   return out;
 }
 

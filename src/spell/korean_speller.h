@@ -64,11 +64,16 @@ class KoreanSpeller {
   // Accepted words that differ from `word` (a rejected Hangul word) in exactly one jamo of one
   // syllable — its initial, vowel or final consonant ("소흘히" → "소홀히", "아니였다" →
   // "아니었다"), best first (vowels, then finals, then initials; left to right), at most
-  // kMaxSuggestions. Deterministic and fast (hundreds of spell checks, no hunspell suggest()).
-  // Empty for words longer than kMaxNearMissSyllables. Cached; thread-safe.
+  // `limit` (at most kMaxSuggestions). Deterministic and fast (hundreds of spell checks, no
+  // hunspell suggest()); the search stops at `limit` words, so a caller that only needs to know
+  // whether there is exactly one asks for 2. Empty for words longer than kMaxNearMissSyllables.
+  // Cached; thread-safe.
   static constexpr size_t kMaxNearMissSyllables = 10;
   static constexpr size_t kMaxWordBytes = 256;  // longer input is accepted unchecked
-  std::vector<std::string> near_misses(std::string_view word) const;
+  // `syllables` restricts the search to the syllables whose bit is set (bit i: syllable i).
+  static constexpr uint32_t kAllSyllables = ~uint32_t{0};
+  std::vector<std::string> near_misses(std::string_view word, size_t limit = kMaxSuggestions,
+                                       uint32_t syllables = kAllSyllables) const;
 
   // Adds entries to the tech vocabulary (lines as in the constructor's `tech_words`), as if the
   // constructor had had them: every thread sees them from its next check on (each hunspell
@@ -95,6 +100,7 @@ class KoreanSpeller {
   mutable std::shared_mutex cache_mutex_;
   uint64_t cache_generation_ = 0;
   mutable std::unordered_map<std::string, bool> correct_cache_;
+  // Keyed by word, limit and syllables.
   mutable std::unordered_map<std::string, std::vector<std::string>> near_miss_cache_;
   OnceCache<std::vector<std::string>> suggest_cache_;
 

@@ -60,6 +60,9 @@ class SpellResources {
   const KoreanSpeller& korean() const;
   // The Korean .dic file in use, or empty when none was found. Loads the speller.
   const std::string& korean_dictionary_path() const;
+  // True once the Korean speller is loaded (it takes most of a second; rules load it only for
+  // posts with Korean words).
+  bool korean_loaded() const { return korean_.if_loaded() != nullptr; }
 
   // False when the English hunspell dictionary was not found: the spelling rule then reports
   // nothing, and front ends should warn. Loads the speller.

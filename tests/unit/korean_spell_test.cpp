@@ -3,12 +3,17 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
+#include <ctime>
 #include <optional>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "core/embedded_files.h"
+#include "engine/linter.h"
+#include "engine/registry.h"
+#include "spell/hunspell_clock.h"
 #include "spell/spell_resources.h"
 #include "text/hangul.h"
 
@@ -75,6 +80,12 @@ TEST_CASE("korean speller: particle_fix, near misses and suggestions") {
   REQUIRE_FALSE(near.empty());
   CHECK(near.front() == "소홀히");
   CHECK(ko.near_misses("헤르미온느가").empty());  // a name: nothing one jamo away
+  // A limit stops the search: the first words of the full answer, cached apart from it.
+  const std::vector<std::string> all = ko.near_misses("사괴");
+  REQUIRE(all.size() >= 2);
+  CHECK(ko.near_misses("사괴", 1) == std::vector<std::string>{all.front()});
+  CHECK(ko.near_misses("사괴", 2) == std::vector<std::string>(all.begin(), all.begin() + 2));
+  CHECK(ko.near_misses("사괴") == all);
   const std::vector<std::string> suggestions = ko.suggest("소흘히");
   CHECK(std::find(suggestions.begin(), suggestions.end(), "소홀히") != suggestions.end());
   CHECK(ko.suggestion_calls() >= 1);
@@ -148,4 +159,23 @@ TEST_CASE("korean typo table: the shipped table is well-formed") {
   const auto dic = embedded_file("dictionaries/ko-tech.dic");
   REQUIRE(dic.has_value());
   CHECK(std::count(dic->begin(), dic->end(), '\n') > 1000);
+}
+
+TEST_CASE("hunspell reads hanmark's coarse clock") {
+  // hunspell_clock.cpp: libhunspell's clock() calls must bind to the executable's definition.
+  CHECK(clock_is_coarse());
+  const clock_t before = clock();
+  std::this_thread::sleep_for(std::chrono::milliseconds(30));
+  // Wall time, not CPU time: a sleeping thread still sees it advance.
+  CHECK(clock() - before >= CLOCKS_PER_SEC / 100);
+}
+
+TEST_CASE("the Korean speller loads only for a post with Korean words") {
+  const auto spelling = SpellResources::create();
+  std::vector<std::string> unknown;
+  const Linter linter = make_linter(make_all_rules({.spelling = spelling}), {}, unknown);
+  linter.lint(*Document::parse("en.md", "# Title\n\nEnglish only, with a typo: recieve.\n"));
+  CHECK_FALSE(spelling->korean_loaded());
+  linter.lint(*Document::parse("ko.md", "# 제목\n\n한국어 문장입니다.\n"));
+  CHECK(spelling->korean_loaded());
 }
