@@ -182,6 +182,10 @@ class LineLength final : public Rule {
       ByteSpan content = lines.line_content(l);
       // Trailing blanks are trailing-space's business, not width.
       while (content.end > content.begin && is_blank(src[content.end - 1])) --content.end;
+      // No character is wider than its UTF-8 bytes, so only a tab lets a short line overflow.
+      const std::string_view bytes = doc.slice(content);
+      if (bytes.size() <= options_.line_length && bytes.find('\t') == std::string_view::npos)
+        continue;
       const uint32_t width = lines.display_column(content.end);
       if (width <= options_.line_length) continue;
       const std::string_view line = doc.slice(content);

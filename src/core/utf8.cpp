@@ -41,6 +41,8 @@ int display_width(char32_t cp) {
   if (cp == kInvalid) return 1;
   if (cp < 0x300) return cp < 0x20 || cp == 0x7F ? 0 : 1;
   if ((cp >= 0x1160 && cp <= 0x11FF) || (cp >= 0xD7B0 && cp <= 0xD7FF)) return 0;
+  // Hangul syllables are most of a Korean post: wide, without asking ICU.
+  if (cp >= 0xAC00 && cp <= 0xD7A3) return 2;
   const auto category = u_charType(static_cast<UChar32>(cp));
   if (category == U_NON_SPACING_MARK || category == U_ENCLOSING_MARK || category == U_FORMAT_CHAR)
     return 0;

@@ -129,9 +129,12 @@ bool InlineAligner::align(std::string_view literal, bool emit, bool decode, uint
           ? line_start_
           : pos_;
   const uint32_t window_end = std::min<uint32_t>(limit_, from + kResyncWindow);
+  const ProseRun::Mark before = run_.mark();
   for (uint32_t at = from; at < window_end; ++at) {
-    if (match(literal, at, false, decode, end)) {
-      if (emit) match(literal, at, true, decode, end);
+    // Matching once, emitting as it goes: a failed attempt's pieces are taken back.
+    const bool matched = match(literal, at, emit, decode, end);
+    if (!matched && emit) run_.rollback(before);
+    if (matched) {
       begin = at;
       pos_ = end;
       line_start_ = 0;

@@ -17,6 +17,16 @@ void ProseRun::append(std::string_view text, ByteSpan source, bool verbatim) {
   text_.append(text);
 }
 
+ProseRun::Mark ProseRun::mark() const {
+  return {text_.size(), pieces_.size(), pieces_.empty() ? Piece{} : pieces_.back()};
+}
+
+void ProseRun::rollback(const Mark& mark) {
+  text_.resize(mark.text_size);
+  pieces_.resize(mark.piece_count);
+  if (!pieces_.empty()) pieces_.back() = mark.last;
+}
+
 const ProseRun::Piece& ProseRun::piece_at(uint32_t text_offset) const {
   auto it = std::upper_bound(pieces_.begin(), pieces_.end(), text_offset,
                              [](uint32_t offset, const Piece& p) { return offset < p.text_begin; });

@@ -46,6 +46,14 @@ class ProseRun {
   // Building (used by the document builder only).
   void append(std::string_view text, ByteSpan source, bool verbatim);
   void count_unaligned() { ++unaligned_; }
+  // What has been appended so far, to take back appends that turned out wrong.
+  struct Mark {
+    size_t text_size;
+    size_t piece_count;
+    Piece last;  // the last piece then: a later append may have extended it
+  };
+  Mark mark() const;
+  void rollback(const Mark& mark);
 
  private:
   const Piece& piece_at(uint32_t text_offset) const;

@@ -30,7 +30,9 @@ Position PositionCursor::restart_at(uint32_t offset) const {
 }
 
 SpanPosition PositionCursor::locate(ByteSpan span) {
-  if (span.begin < offset_) {  // out of order: start again from the line
+  // Out of order, or on a later line: start again from the line (found by binary search, not
+  // by decoding every character in between).
+  if (span.begin < offset_ || doc_.lines().line_of(span.begin) != position_.line) {
     position_ = restart_at(span.begin);
   } else {
     position_ = advance(position_, offset_, span.begin);

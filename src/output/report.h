@@ -25,8 +25,9 @@ struct SpanPosition {
 // UTF-16 code units are what SARIF consumers and editors count. An invalid byte is one of either.
 enum class ColumnUnit { code_points, utf16_code_units };
 
-// Line/column of spans, walking forward from the previous call: diagnostics come sorted, so a
-// file's positions cost one pass over it even on a 10 MB single line.
+// Line/column of spans. Diagnostics come sorted: a span on the line of the previous one is
+// reached by walking forward from it (one pass even over a 10 MB single line), a span on
+// another line from the start of its line, found by binary search.
 class PositionCursor {
  public:
   explicit PositionCursor(const Document& doc, ColumnUnit unit = ColumnUnit::code_points)
