@@ -69,9 +69,18 @@ uint32_t LineIndex::utf16_column(uint32_t offset) const {
 
 uint32_t LineIndex::display_column(uint32_t offset) const {
   uint32_t cells = 0;
-  for_each_code_point(source_, starts_[line_of(offset) - 1], offset, [&](char32_t cp) {
-    cells = cp == '\t' ? (cells / 8 + 1) * 8 : cells + utf8::display_width(cp);
-  });
+  uint32_t i = starts_[line_of(offset) - 1];
+  while (i < offset) {
+    // Printable ASCII, most of any line, without decoding.
+    const auto byte = static_cast<unsigned char>(source_[i]);
+    if (byte >= 0x20 && byte < 0x7F) {
+      ++cells, ++i;
+      continue;
+    }
+    const utf8::Decoded d = utf8::decode(source_, i);
+    cells = d.code_point == '\t' ? (cells / 8 + 1) * 8 : cells + utf8::display_width(d.code_point);
+    i += d.length;
+  }
   return cells;
 }
 

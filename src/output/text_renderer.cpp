@@ -57,23 +57,29 @@ PrintedLine print_line(const Document& doc, ByteSpan line, ByteSpan span) {
   if (cut_front) printed.text += "…", column = 1;
   const uint32_t span_end = std::min(span.end, line.end);
   uint32_t underline_end = column;
+  uint32_t copied = begin;  // printable bytes from here to i are copied in one go
   for (uint32_t i = begin; i < end;) {
     if (i == span.begin) printed.caret_column = column;
     const utf8::Decoded d = utf8::decode(src, i);
-    if (d.code_point == '\t') {
-      const uint32_t next = (column / kTabStop + 1) * kTabStop;
-      printed.text.append(next - column, ' ');
-      column = next;
-    } else if (d.code_point == utf8::kInvalid || d.code_point < 0x20 || d.code_point == 0x7F) {
-      printed.text += "\xEF\xBF\xBD";
-      column += 1;
+    if (d.code_point == '\t' || d.code_point == utf8::kInvalid || d.code_point < 0x20 ||
+        d.code_point == 0x7F) {
+      printed.text.append(src.substr(copied, i - copied));
+      copied = i + d.length;
+      if (d.code_point == '\t') {
+        const uint32_t next = (column / kTabStop + 1) * kTabStop;
+        printed.text.append(next - column, ' ');
+        column = next;
+      } else {
+        printed.text += "\xEF\xBF\xBD";
+        column += 1;
+      }
     } else {
-      printed.text.append(src.substr(i, d.length));
       column += static_cast<uint32_t>(utf8::display_width(d.code_point));
     }
     i += d.length;
     if (i <= span_end) underline_end = column;
   }
+  printed.text.append(src.substr(copied, end - std::min(end, copied)));
   if (span.begin >= end) printed.caret_column = column;
   if (cut_back) printed.text += "…";
   printed.caret_width =
