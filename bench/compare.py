@@ -15,23 +15,13 @@ Builds hanmark and the baseline in build-bench/ (Release) and installs markdownl
 import argparse
 import os
 import shutil
-import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from bench_common import ROOT, build, measure
+
 MDL_VERSION = "0.22.1"
-
-
-def build(build_dir: Path) -> None:
-    subprocess.run(["cmake", "-S", ROOT, "-B", build_dir, "-DCMAKE_BUILD_TYPE=Release",
-                    "-DHANMARK_BUILD_TESTS=OFF", "-DHANMARK_BUILD_BENCH=ON"],
-                   check=True, stdout=subprocess.DEVNULL)
-    subprocess.run(["cmake", "--build", build_dir, "-j", str(os.cpu_count() or 2),
-                    "--target", "hanmark", "hanmark_parse_only"],
-                   check=True, stdout=subprocess.DEVNULL)
 
 
 def markdownlint_cli2() -> Path:
@@ -44,28 +34,6 @@ def markdownlint_cli2() -> Path:
                         f"markdownlint-cli2@{MDL_VERSION}"], check=True,
                        stdout=subprocess.DEVNULL)
     return binary
-
-
-def run_once(argv, cwd):
-    """Wall seconds and peak RSS (MB) of one run; output is discarded."""
-    start = time.perf_counter()
-    process = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - start
-    code = os.waitstatus_to_exitcode(status)
-    if code not in (0, 1):  # linters exit 1 when they find something
-        sys.exit(f"{argv[0]} failed with exit code {code}")
-    return wall, usage.ru_maxrss / 1024
-
-
-def measure(commands, runs):
-    samples = {name: [] for name, _, _ in commands}
-    for _ in range(runs):
-        for name, argv, cwd in commands:
-            samples[name].append(run_once(argv, cwd))
-    return {name: (statistics.median(w for w, _ in s), max(r for _, r in s))
-            for name, s in samples.items()}
 
 
 def main() -> None:

@@ -4,16 +4,18 @@
 
 #include <cmark-gfm.h>
 
-#include "core/edit_distance.h"
 #include "core/strings.h"
 #include "core/utf8.h"
 #include "markdown/html_tags.h"
 #include "markdown/node.h"
+#include "markdown/slip_index.h"
 #include "markdown/slugs.h"
 
 namespace hanmark {
 
 namespace {
+
+constexpr size_t kLongestSuggested = 256;  // code points
 
 // A GitHub line reference: "L20", "L19-L21", "L19C5-L21C11".
 bool is_line_reference(std::string_view f) {
@@ -38,8 +40,8 @@ bool is_line_reference(std::string_view f) {
   return i == f.size();
 }
 
-std::vector<char32_t> code_points(std::string_view text) {
-  std::vector<char32_t> out;
+std::u32string code_points(std::string_view text) {
+  std::u32string out;
   for (size_t i = 0; i < text.size();) {
     const utf8::Decoded d = utf8::decode(text, i);
     out.push_back(d.code_point);
@@ -116,7 +118,10 @@ void add_html_anchors(std::string_view html, bool block, Anchors& anchors) {
 }  // namespace
 
 void Anchors::add(std::string name) {
-  if (folded_.insert(fold_fragment(name)).second) names_.push_back(std::move(name));
+  if (folded_.insert(fold_fragment(name)).second) {
+    names_.push_back(std::move(name));
+    suggestions_.reset();
+  }
 }
 
 bool Anchors::contains(std::string_view fragment) const {
@@ -125,34 +130,53 @@ bool Anchors::contains(std::string_view fragment) const {
          folded_.contains(folded);
 }
 
+struct Anchors::Suggestions {
+  SlipIndex slips;                                     // fold_fragment() of names_
+  std::vector<size_t> lengths;                         // their lengths in code points
+  std::vector<std::pair<std::string, size_t>> sorted;  // the same, in UTF-8, sorted
+};
+
+size_t Anchors::suggestion_steps() const {
+  return suggestions_ ? suggestions_->slips.steps() : 0;
+}
+
 std::optional<std::string> Anchors::closest(std::string_view fragment) const {
   const std::string wanted_text = fold_fragment(fragment);
-  const std::vector<char32_t> wanted = code_points(wanted_text);
-  if (wanted.size() < 3) return std::nullopt;
-  std::optional<std::string> best;
-  size_t best_distance = 0;
-  for (const std::string& name : names_) {
-    const std::vector<char32_t> candidate = code_points(fold_fragment(name));
-    const size_t distance = edit_distance(wanted, candidate);
-    const size_t length = std::max(wanted.size(), candidate.size());
-    // A slip: at most two edits, and at most a third of the name.
-    if (distance == 0 || distance > 2 || distance * 3 > length) continue;
-    if (!best || distance < best_distance) {
-      best = name;
-      best_distance = distance;
+  const std::u32string wanted = code_points(wanted_text);
+  // Longer fragments are not slips of a heading (and would walk deep).
+  if (wanted.size() < 3 || wanted.size() > kLongestSuggested) return std::nullopt;
+  if (!suggestions_) {
+    std::vector<std::u32string> folded;
+    std::vector<size_t> lengths;
+    std::vector<std::pair<std::string, size_t>> sorted;
+    for (size_t i = 0; i < names_.size(); ++i) {
+      std::string text = fold_fragment(names_[i]);
+      folded.push_back(code_points(text));
+      lengths.push_back(folded.back().size());
+      sorted.emplace_back(std::move(text), i);
     }
+    std::sort(sorted.begin(), sorted.end());
+    suggestions_ = std::make_shared<const Suggestions>(
+        Suggestions{SlipIndex(std::move(folded)), std::move(lengths), std::move(sorted)});
   }
-  if (best) return best;
+  // A slip: at most two edits, and at most a third of the name; the first of the closest.
+  std::optional<SlipIndex::Match> best;
+  for (const SlipIndex::Match& m : suggestions_->slips.within(wanted, 2)) {
+    const size_t length = std::max(wanted.size(), suggestions_->lengths[m.name]);
+    if (m.distance == 0 || m.distance * 3 > length) continue;
+    if (!best || m.distance < best->distance ||
+        (m.distance == best->distance && m.name < best->name))
+      best = m;
+  }
+  if (best) return names_[best->name];
   // A shortened anchor: the only one that starts with the fragment ("#설치" for "#설치-방법").
-  for (const std::string& name : names_) {
-    const std::string folded = fold_fragment(name);
-    if (folded.size() <= wanted_text.size() || !folded.starts_with(wanted_text) ||
-        folded[wanted_text.size()] != '-')
-      continue;
-    if (best) return std::nullopt;  // more than one
-    best = name;
-  }
-  return best;
+  const std::string prefix = wanted_text + "-";
+  const auto& sorted = suggestions_->sorted;
+  auto it = std::lower_bound(sorted.begin(), sorted.end(), std::make_pair(prefix, size_t{0}));
+  if (it == sorted.end() || !it->first.starts_with(prefix)) return std::nullopt;
+  if (std::next(it) != sorted.end() && std::next(it)->first.starts_with(prefix))
+    return std::nullopt;  // more than one
+  return names_[it->second];
 }
 
 Anchors collect_anchors(const Document& doc) {

@@ -3,6 +3,7 @@
 // attribute lists (`{: #id}`) and footnotes.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,8 +21,12 @@ class Anchors {
   // reference ("L20", "L19C5-L21C11").
   bool contains(std::string_view fragment) const;
 
-  // The anchor closest to `fragment` in spelling, when one is close enough to be a slip.
+  // The anchor closest to `fragment` in spelling, when one is close enough to be a slip. The
+  // first call indexes the anchors (not thread-safe: an Anchors belongs to one rule run).
   std::optional<std::string> closest(std::string_view fragment) const;
+  // Work closest() has done so far, in edit-distance table rows (tests: it must not grow with
+  // the number of anchors).
+  size_t suggestion_steps() const;
 
   void add(std::string name);
   bool empty() const { return names_.empty(); }
@@ -29,6 +34,8 @@ class Anchors {
  private:
   std::vector<std::string> names_;          // as generated or written, for suggestions
   std::unordered_set<std::string> folded_;  // fold_fragment() of each name
+  struct Suggestions;
+  mutable std::shared_ptr<const Suggestions> suggestions_;  // names_ indexed, for closest()
 };
 
 Anchors collect_anchors(const Document& doc);
