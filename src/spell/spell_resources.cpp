@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <future>
 #include <set>
 #include <string_view>
 
@@ -184,6 +185,9 @@ const KoreanTypoTable& SpellResources::korean_typos() const {
 
 auto SpellResources::korean_part() const -> const FoundSpeller<KoreanSpeller>& {
   return korean_.get([this] {
+    // Posts with Korean words need the English speller too (josa reads English words before a
+    // particle): it loads on another core meanwhile, instead of after this.
+    std::future<void> english = std::async(std::launch::async, [this] { english_part(); });
     const std::string words = std::string(data_text(options_.korean_tech_words, kKoreanTechWords)) +
                               added_words(options_, true);
     auto found = std::make_shared<FoundSpeller<KoreanSpeller>>();
