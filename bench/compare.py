@@ -10,7 +10,11 @@ Runs, interleaved round by round so that machine noise hits every command alike:
 Builds hanmark and the baseline in build-bench/ (Release) and installs markdownlint-cli2 0.22.1
 (later versions need Node 22) under ~/.cache/hanmark-bench when missing. Not part of .ci/run.
 
-  bench/compare.py [--runs 5] [--corpus DIR] [--post FILE]
+`--before BINARY` adds an older hanmark build (default rules) to both tables, for before/after
+numbers from the same run. The English `spelling` rule is off by default; a row with it on
+(`--extend-select spelling`) shows what all spelling costs.
+
+  bench/compare.py [--runs 5] [--corpus DIR] [--post FILE] [--before BINARY]
 """
 import argparse
 import os
@@ -44,6 +48,7 @@ def main() -> None:
                         default=ROOT.parent / "shared" / "seed" /
                         "become-a-deep-learning-engineer.md")
     parser.add_argument("--build-dir", type=Path, default=ROOT / "build-bench")
+    parser.add_argument("--before", type=Path, help="an older hanmark binary to compare with")
     args = parser.parse_args()
     if not args.corpus.is_dir():
         sys.exit(f"no corpus at {args.corpus} (pass --corpus DIR)")
@@ -55,12 +60,16 @@ def main() -> None:
     corpus = str(args.corpus.resolve())
     check = [hanmark, "check", "--no-config", "--color=never"]
 
+    before = [str(args.before.resolve()), *check[1:]] if args.before else None
     corpus_commands = [
         ("hanmark (default rules)", check + [corpus], None),
+        ("hanmark + English spelling", check + ["--extend-select", "spelling", corpus], None),
         ("hanmark --select markdown", check + ["--select", "markdown", corpus], None),
         ("parse-only baseline", [parse_only, corpus], None),
         ("markdownlint-cli2", [mdl, "**/*.md", "**/*.markdown", "**/*.mdx"], corpus),
     ]
+    if before:
+        corpus_commands.append(("hanmark before (default rules)", before + [corpus], None))
     print(f"corpus: {corpus}, {args.runs} runs each, interleaved")
     results = measure(corpus_commands, args.runs)
     print(f"{'command':30} {'wall (median)':>14} {'peak RSS':>10}")
@@ -79,6 +88,8 @@ def main() -> None:
             ("hanmark (one post)", check + [post], None),
             ("markdownlint-cli2 (one post)", [mdl, post], None),
         ]
+        if before:
+            post_commands.append(("hanmark before (one post)", before + [post], None))
         print(f"\none post: {post}")
         post_results = measure(post_commands, args.runs)
         for name, (wall, rss) in post_results.items():

@@ -176,7 +176,7 @@ class CjkEmphasis final : public Rule {
 
   void check(const Document& doc, DiagnosticSink& sink) const override {
     for (const ProseRun& run : doc.prose()) {
-      if (run.text().find_first_of("*_") == std::string::npos) continue;
+      if (!contains_any(run.text(), "*_")) continue;
       const InlineSource block(doc, run);
       const std::vector<DelimiterRun> runs = block.literal_delimiter_runs();
       for (const Pair& pair : blocked_pairs(doc, runs)) check_pair(doc, block, pair, sink);

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/strings.h"
 #include "core/utf8.h"
 #include "rules/all_rules.h"
 #include "text/words.h"
@@ -498,7 +499,7 @@ class PairedPunctuation final : public Rule {
     const std::vector<ProseRun>& runs = doc.prose();
     for (size_t r = 0; r < runs.size(); ++r) {
       // Cheap filter: every mark is ASCII or a three-byte sequence starting 0xE2 or 0xE3.
-      if (runs[r].text().find_first_of("()[]{}\"\xE2\xE3") == std::string::npos) continue;
+      if (!contains_any(runs[r].text(), "()[]{}\"\xE2\xE3")) continue;
       const ProseRun* next = r + 1 < runs.size() ? &runs[r + 1] : nullptr;
       RunChecker(runs[r], next, sink).check(straight, curly);
     }

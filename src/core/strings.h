@@ -27,6 +27,16 @@ inline bool is_ascii_space(char c) {
 }
 
 // `s` without leading and trailing ASCII white space.
+// True when `text` has any byte of `bytes`. For the quick "can this paragraph matter?" checks of
+// rules: std::string_view::find_first_of calls memchr over `bytes` once per byte of `text`.
+inline bool contains_any(std::string_view text, std::string_view bytes) {
+  bool wanted[256] = {};
+  for (char b : bytes) wanted[static_cast<unsigned char>(b)] = true;
+  for (char c : text)
+    if (wanted[static_cast<unsigned char>(c)]) return true;
+  return false;
+}
+
 inline std::string_view trim(std::string_view s) {
   while (!s.empty() && is_ascii_space(s.front())) s.remove_prefix(1);
   while (!s.empty() && is_ascii_space(s.back())) s.remove_suffix(1);

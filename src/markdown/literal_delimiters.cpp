@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "core/strings.h"
 #include "core/utf8.h"
 #include "markdown/node.h"
 
@@ -108,7 +109,7 @@ bool InlineSource::at_break_end(uint32_t offset) const {
 std::vector<DelimiterRun> InlineSource::literal_delimiter_runs() const {
   std::vector<DelimiterRun> runs;
   const std::string& text = run_.text();
-  if (run_.unaligned() > 0 || text.find_first_of("*_") == std::string::npos) return runs;
+  if (run_.unaligned() > 0 || !contains_any(text, "*_")) return runs;
   const std::string_view src = doc_.source();
   const auto parents = delimiter_parents(run_);
   for (uint32_t i = 0; i < text.size();) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "core/strings.h"
 #include "core/utf8.h"
 
 namespace hanmark::text {
@@ -92,7 +93,7 @@ void mask(std::string& out, uint32_t begin, uint32_t end) {
 
 std::string mask_quotations(std::string_view text) {
   std::string out(text);
-  if (text.find_first_of("\"'\xE2\xE3") == std::string_view::npos) return out;
+  if (!contains_any(text, "\"'\xE2\xE3")) return out;
   const std::vector<Cp> cps = decode_all(text);
   auto masked = [&](size_t i) { return out[cps[i].offset] == kQuoteMask; };
   // Only Latin letters make an apostrophe: "don't"; Korean attaches particles to a closing quote
