@@ -65,6 +65,14 @@ class InlineAligner {
 
 bool InlineAligner::match(std::string_view literal, uint32_t at, bool emit, bool decode,
                           uint32_t& end) {
+  // Most literals are their source verbatim: without '\\' or '&' in them, equal bytes leave no
+  // escape or entity to decode, and the loop below would only step over each byte.
+  if (at <= limit_ && literal.size() <= limit_ - at &&
+      src_.compare(at, literal.size(), literal) == 0 && !contains_any(literal, "\\&")) {
+    if (emit) run_.append(literal, {at, at + static_cast<uint32_t>(literal.size())}, true);
+    end = at + static_cast<uint32_t>(literal.size());
+    return true;
+  }
   size_t i = 0;
   uint32_t p = at;
   uint32_t verbatim_begin = p;
