@@ -166,13 +166,9 @@ void EnglishSpeller::add_words(std::string_view lines) {
     std::unique_lock lock(words_mutex_);
     tech_words_.insert(words.begin(), words.end());
   }
-  // Answers given before may be wrong now; those being computed are not cached (the generation).
-  {
-    std::unique_lock lock(cache_mutex_);
-    correct_cache_.clear();
-    near_miss_cache_.clear();
-    ++cache_generation_;
-  }
+  // Answers given before may be wrong now.
+  correct_cache_.clear();
+  near_miss_cache_.clear();
   suggest_cache_.clear();
 }
 
@@ -217,21 +213,11 @@ bool EnglishSpeller::check_uncached(const std::string& word) const {
 bool EnglishSpeller::correct(std::string_view word) const {
   if (!available_ || word.empty()) return true;
   if (is_tech_word(word)) return true;
-  std::string key(word);
-  uint64_t generation;
-  {
-    std::shared_lock lock(cache_mutex_);
-    if (auto it = correct_cache_.find(key); it != correct_cache_.end()) return it->second;
-    generation = cache_generation_;
-  }
-  bool result;
-  {
+  const std::string key(word);
+  return correct_cache_.get(key, [&] {
     std::lock_guard lock(checker_mutex_);
-    result = check_uncached(key);
-  }
-  std::unique_lock lock(cache_mutex_);
-  if (generation == cache_generation_) correct_cache_.emplace(std::move(key), result);
-  return result;
+    return check_uncached(key);
+  });
 }
 
 std::vector<std::string> EnglishSpeller::suggest_uncached(const std::string& word) const {

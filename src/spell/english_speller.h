@@ -12,6 +12,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "spell/answer_cache.h"
 #include "spell/hunspell_pool.h"
 #include "spell/once_cache.h"
 
@@ -90,12 +91,10 @@ class EnglishSpeller {
   mutable std::mutex checker_mutex_;
   std::unique_ptr<HunspellPool> suggesters_;
 
-  // An answer computed in an older generation (before add_words()) is not cached.
-  mutable std::shared_mutex cache_mutex_;
-  uint64_t cache_generation_ = 0;
-  mutable std::unordered_map<std::string, bool> correct_cache_;
+  // Dropped by add_words().
+  AnswerCache<bool> correct_cache_;
   OnceCache<std::vector<std::string>> suggest_cache_;
-  mutable std::unordered_map<std::string, std::vector<std::string>> near_miss_cache_;
+  AnswerCache<std::vector<std::string>> near_miss_cache_;
 };
 
 // Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions) between

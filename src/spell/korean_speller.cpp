@@ -128,13 +128,9 @@ void KoreanSpeller::add_entries(std::string_view lines) {
     std::unique_lock lock(words_mutex_);
     tech_words_.insert(words.begin(), words.end());
   }
-  // Answers given before may be wrong now; those being computed are not cached (the generation).
-  {
-    std::unique_lock lock(cache_mutex_);
-    correct_cache_.clear();
-    near_miss_cache_.clear();
-    ++cache_generation_;
-  }
+  // Answers given before may be wrong now.
+  correct_cache_.clear();
+  near_miss_cache_.clear();
   suggest_cache_.clear();
 }
 
@@ -154,16 +150,7 @@ bool KoreanSpeller::check(const std::string& nfc) const {
 }
 
 bool KoreanSpeller::correct_nfc(const std::string& nfc) const {
-  uint64_t generation;
-  {
-    std::shared_lock lock(cache_mutex_);
-    if (auto it = correct_cache_.find(nfc); it != correct_cache_.end()) return it->second;
-    generation = cache_generation_;
-  }
-  const bool result = check(nfc);
-  std::unique_lock lock(cache_mutex_);
-  if (generation == cache_generation_) correct_cache_.emplace(nfc, result);
-  return result;
+  return correct_cache_.get(nfc, [&] { return check(nfc); });
 }
 
 bool KoreanSpeller::correct(std::string_view word) const {
@@ -198,12 +185,11 @@ std::vector<std::string> KoreanSpeller::near_misses(std::string_view word, size_
   limit = std::min(limit, kMaxSuggestions);
   const std::string nfc = nfc_of(word);
   const std::string key = nfc + '\0' + std::to_string(limit) + '/' + std::to_string(syllables);
-  uint64_t generation;
-  {
-    std::shared_lock lock(cache_mutex_);
-    if (auto it = near_miss_cache_.find(key); it != near_miss_cache_.end()) return it->second;
-    generation = cache_generation_;
-  }
+  return near_miss_cache_.get(key, [&] { return search_near_misses(nfc, limit, syllables); });
+}
+
+std::vector<std::string> KoreanSpeller::search_near_misses(const std::string& nfc, size_t limit,
+                                                           uint32_t syllables) const {
   std::vector<std::string> out;
   const std::u32string original = decode_all(nfc);
   const bool all_syllables = std::all_of(original.begin(), original.end(), hangul::is_syllable);
@@ -230,8 +216,6 @@ std::vector<std::string> KoreanSpeller::near_misses(std::string_view word, size_
     for (size_t i = 0; i < candidates.size() && out.size() < limit; ++i)
       if (hunspell->spell(candidates[i])) out.push_back(candidates[i]);
   }
-  std::unique_lock lock(cache_mutex_);
-  if (generation == cache_generation_) near_miss_cache_.emplace(key, out);
   return out;
 }
 

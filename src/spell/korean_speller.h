@@ -16,6 +16,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "spell/answer_cache.h"
 #include "spell/hunspell_pool.h"
 #include "spell/once_cache.h"
 
@@ -89,6 +90,8 @@ class KoreanSpeller {
  private:
   bool check(const std::string& nfc) const;
   bool correct_nfc(const std::string& nfc) const;
+  std::vector<std::string> search_near_misses(const std::string& nfc, size_t limit,
+                                              uint32_t syllables) const;
   std::vector<std::string> suggest_uncached(const std::string& nfc) const;
 
   bool available_ = false;
@@ -96,12 +99,10 @@ class KoreanSpeller {
   mutable std::shared_mutex words_mutex_;
   std::unordered_set<std::string> tech_words_;
 
-  // An answer computed in an older generation (before add_entries()) is not cached.
-  mutable std::shared_mutex cache_mutex_;
-  uint64_t cache_generation_ = 0;
-  mutable std::unordered_map<std::string, bool> correct_cache_;
+  // Dropped by add_entries().
+  AnswerCache<bool> correct_cache_;
   // Keyed by word, limit and syllables.
-  mutable std::unordered_map<std::string, std::vector<std::string>> near_miss_cache_;
+  AnswerCache<std::vector<std::string>> near_miss_cache_;
   OnceCache<std::vector<std::string>> suggest_cache_;
 
   mutable std::atomic<size_t> suggestion_calls_{0};

@@ -56,15 +56,8 @@ std::vector<std::string> one_edit_spellings(const std::string& w) {
 
 std::vector<std::string> EnglishSpeller::near_misses(std::string_view word) const {
   if (!available_ || !is_ascii_word(word)) return {};
-  const std::string key(word);
-  uint64_t generation;
-  {
-    std::shared_lock lock(cache_mutex_);
-    if (auto it = near_miss_cache_.find(key); it != near_miss_cache_.end()) return it->second;
-    generation = cache_generation_;
-  }
-  std::vector<std::string> found;
-  {
+  return near_miss_cache_.get(std::string(word), [&] {
+    std::vector<std::string> found;
     std::lock_guard lock(checker_mutex_);
     for (const std::string& spelling : one_edit_spellings(lower(word))) {
       if (spelling.size() < 2) continue;
@@ -75,10 +68,8 @@ std::vector<std::string> EnglishSpeller::near_misses(std::string_view word) cons
       if (is_tech_word(candidate) || check_uncached(spelling)) found.push_back(candidate);
       if (found.size() == kMaxSuggestions) break;
     }
-  }
-  std::unique_lock lock(cache_mutex_);
-  if (generation == cache_generation_) near_miss_cache_.emplace(key, found);
-  return found;
+    return found;
+  });
 }
 
 }  // namespace hanmark
