@@ -257,20 +257,36 @@ void check_markdown_image(const Document& doc, DiagnosticSink& sink, cmark_node*
 }
 
 void check_markdown_images(const Document& doc, DiagnosticSink& sink, const ProseRun& run) {
+  // An image in another image's alt text is rendered as text, not as an image: it is skipped, in
+  // the AST and in the source, which also keeps deeply nested images linear (every alt text
+  // would otherwise hold all the images inside it).
   std::vector<cmark_node*> nodes;
   cmark_iter* iter = cmark_iter_new(run.block());
   cmark_event_type event;
+  int inside_image = 0;
   while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
     cmark_node* node = cmark_iter_get_node(iter);
-    if (event == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_IMAGE)
-      nodes.push_back(node);
+    if (cmark_node_get_type(node) != CMARK_NODE_IMAGE) continue;
+    if (event == CMARK_EVENT_ENTER && inside_image++ == 0) nodes.push_back(node);
+    if (event == CMARK_EVENT_EXIT) --inside_image;
   }
   cmark_iter_free(iter);
   if (nodes.empty()) return;
 
   const std::string_view src = doc.source();
   const ByteSpan range = scan_range(doc, run.block());
-  const std::vector<SourceImage> found = scan_images(src, range.begin, range.end);
+  std::vector<SourceImage> found;
+  uint32_t inside_until = 0;  // the end of the alt text of the last image with a destination
+  for (SourceImage& image : scan_images(src, range.begin, range.end)) {
+    if (image.open < inside_until) continue;
+    if (image.inline_link) inside_until = image.alt.end;
+    found.push_back(std::move(image));
+  }
+  // Bracket text that is no image ("![" without a destination around a real image) leaves
+  // candidates whose alt texts nest; comparing each in full would be quadratic, so the bytes
+  // compared per block are capped at a multiple of its size. Past the cap the remaining images
+  // go unchecked rather than risk reporting a span that is not theirs.
+  size_t budget = 16 * size_t{range.end - range.begin} + 4096;
   size_t cursor = 0;
   for (cmark_node* node : nodes) {
     const std::string key = skeleton(plain_text(node));
@@ -279,6 +295,8 @@ void check_markdown_images(const Document& doc, DiagnosticSink& sink, const Pros
     std::optional<size_t> match;
     for (size_t i = cursor; i < found.size() && !match; ++i) {
       const SourceImage& candidate = found[i];
+      if (candidate.alt.size() > budget) return;
+      budget -= candidate.alt.size();
       if (skeleton(decode_references(doc.slice(candidate.alt), true)) != key) continue;
       if (!candidate.inline_link || candidate.dest == (url ? url : "")) match = i;
     }

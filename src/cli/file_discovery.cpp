@@ -24,32 +24,35 @@ std::string display(const fs::path& path) {
   return text.empty() ? "." : text;
 }
 
+// Each directory is listed whole before the next is opened, so a deep tree holds one descriptor
+// at a time, and a directory that cannot be read (gone, no permission, out of descriptors) is
+// reported while the walk goes on; recursive_directory_iterator holds one per level and ends the
+// whole walk at its first error.
 void walk(const fs::path& root, DiscoveredFiles& out,
           const std::function<bool(const fs::path&)>& excluded) {
-  std::error_code ec;
   const size_t before = out.files.size();
-  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
-  if (ec) {
-    out.errors.push_back("cannot read '" + display(root) + "': " + ec.message());
-    return;
-  }
-  for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (ec) {
-      out.errors.push_back("cannot read '" + display(it->path()) + "': " + ec.message());
-      ec.clear();
-      continue;
+  std::vector<fs::path> pending{root};
+  while (!pending.empty()) {
+    const fs::path dir = std::move(pending.back());
+    pending.pop_back();
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec); !ec && it != fs::directory_iterator();
+         it.increment(ec)) {
+      const fs::path& path = it->path();
+      const std::string name = path.filename().string();
+      std::error_code type_ec;
+      const bool link = it->is_symlink(type_ec);
+      if (!link && it->is_directory(type_ec)) {
+        // Hidden folders (.git, .github templates, tool caches) and dependencies are not posts.
+        if (!name.starts_with(".") && name != "node_modules" && !(excluded && excluded(path)))
+          pending.push_back(path);
+        continue;
+      }
+      // A link is followed to a file, never to a directory (no loops).
+      if (is_markdown_name(name) && it->is_regular_file(type_ec) && !(excluded && excluded(path)))
+        out.files.push_back(display(path));
     }
-    const std::string name = it->path().filename().string();
-    std::error_code type_ec;
-    if (it->is_directory(type_ec)) {
-      // Hidden folders (.git, .github templates, tool caches) and dependencies are not posts.
-      if (name.starts_with(".") || name == "node_modules" || (excluded && excluded(it->path())))
-        it.disable_recursion_pending();
-      continue;
-    }
-    if (is_markdown_name(name) && it->is_regular_file(type_ec) &&
-        !(excluded && excluded(it->path())))
-      out.files.push_back(display(it->path()));
+    if (ec) out.errors.push_back("cannot read '" + display(dir) + "': " + ec.message());
   }
   if (out.files.size() == before)
     out.notes.push_back("no Markdown files under '" + display(root) + "'");

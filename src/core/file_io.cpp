@@ -9,7 +9,22 @@
 
 namespace hanmark {
 
+namespace {
+
+// Offsets into a Document are 32-bit; a post is never near this size.
+constexpr size_t kMaxFileBytes = size_t{1} << 30;
+
+}  // namespace
+
 bool read_file(const std::string& path, std::string& bytes, std::string& error) {
+  // Devices (/dev/zero, /dev/urandom) would be read without end, sockets cannot be opened:
+  // only regular files and pipes (`<(command)`, a FIFO, read as `cat` reads it) are read.
+  struct stat kind {};
+  if (::stat(path.c_str(), &kind) == 0 &&
+      (S_ISCHR(kind.st_mode) || S_ISBLK(kind.st_mode) || S_ISSOCK(kind.st_mode))) {
+    error = "not a regular file";
+    return false;
+  }
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     error = std::strerror(errno);
@@ -34,6 +49,12 @@ bool read_file(const std::string& path, std::string& bytes, std::string& error) 
     }
     if (n == 0) break;
     bytes.append(buffer, static_cast<size_t>(n));
+    if (bytes.size() > kMaxFileBytes) {
+      ::close(fd);
+      bytes = std::string();
+      error = "larger than 1 GiB";
+      return false;
+    }
   }
   ::close(fd);
   return true;

@@ -5,7 +5,9 @@
 
 namespace hanmark {
 
-// Reads a whole file; on failure returns false and sets `error` (the reason).
+// Reads a whole regular file or pipe, of at most 1 GiB; on failure returns false and sets `error`
+// (the reason: strerror's text, "is a directory", "not a regular file" for a device or socket,
+// "larger than 1 GiB").
 bool read_file(const std::string& path, std::string& bytes, std::string& error);
 
 }  // namespace hanmark

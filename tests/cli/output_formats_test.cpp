@@ -2,6 +2,7 @@
 // (docs/output-formats.md).
 #include <doctest/doctest.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -352,4 +353,25 @@ TEST_CASE("progress: shown on a terminal beyond 200 files and never when stderr 
   const RunResult plain = run_hanmark("check many", cd(dir.path()));
   CHECK(plain.err.empty());
   CHECK(plain.out.find("\x1b[") == std::string::npos);
+}
+
+TEST_CASE("a report that cannot be written to standard output fails the run") {
+  TempDir dir;
+  dir.write("clean.md", "# 제목 - Title\n\n본문입니다.\n");
+  dir.write("finding.md", "# 제목 - Title\n\n![image](a.png)\n");
+  for (const char* format : {"text", "json", "sarif", "github"}) {
+    INFO(format);
+    for (const char* file : {"clean.md", "finding.md"}) {
+      INFO(file);
+      // run_hanmark captures stdout itself: this one goes to /dev/full by hand.
+      const fs::path err = dir.path() / "err";
+      const std::string command = "unset GITHUB_ACTIONS; " + q(HANMARK_BINARY) +
+                                  " check --format " + format + " " + q(dir.path() / file) +
+                                  " >/dev/full 2>" + q(err) + " </dev/null";
+      const int status = std::system(command.c_str());
+      CHECK(WIFEXITED(status));
+      CHECK(WEXITSTATUS(status) == 2);
+      CHECK(slurp(err).find("cannot write the report to standard output") != std::string::npos);
+    }
+  }
 }
