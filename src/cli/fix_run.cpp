@@ -60,31 +60,6 @@ std::string by_rule(const RuleCounts& counts) {
   return out;
 }
 
-// A fix may bring "\n" into a CRLF file or drop a leading BOM: the file keeps its conventions.
-std::string keep_conventions(const std::string& original, std::string fixed) {
-  static constexpr std::string_view kBom = "\xEF\xBB\xBF";
-  const size_t crlf = [&] {
-    size_t n = 0;
-    for (size_t at = original.find("\r\n"); at != std::string::npos;
-         at = original.find("\r\n", at + 2))
-      ++n;
-    return n;
-  }();
-  const bool all_crlf =
-      crlf > 0 && crlf == static_cast<size_t>(std::count(original.begin(), original.end(), '\n'));
-  if (all_crlf) {
-    std::string converted;
-    converted.reserve(fixed.size() + 16);
-    for (size_t i = 0; i < fixed.size(); ++i) {
-      if (fixed[i] == '\n' && (i == 0 || fixed[i - 1] != '\r')) converted += '\r';
-      converted += fixed[i];
-    }
-    fixed = std::move(converted);
-  }
-  if (original.starts_with(kBom) && !fixed.starts_with(kBom)) fixed.insert(0, kBom);
-  return fixed;
-}
-
 // The path a diff names (after "a/" and "b/"): relative to the working directory when the file
 // is under it, so that `patch -p1` and `git apply` find it.
 std::string diff_label(const std::string& path) {
@@ -146,8 +121,8 @@ FileFix fix_file(const Linter& linter, const std::string& path, const FixSetting
   if (status == WriteStatus::written) return result;
   // Not written: nothing was fixed, and what remains is what the file has.
   const size_t pending = total(result.fixed);
-  result.error =
-      "'" + path + "' not fixed (" + reason + "); " + plural(pending, "fix") + " not applied";
+  result.error = "'" + path + "' not fixed (" + reason + "); " + std::to_string(pending) +
+                 (pending == 1 ? " fix" : " fixes") + " not applied";
   result.fixed.clear();
   result.changed = false;
   result.report = lint_report(linter, path, std::move(snapshot.bytes));
@@ -229,6 +204,30 @@ int exit_code(const Tally& tally, bool diff) {
 }
 
 }  // namespace
+
+std::string keep_conventions(const std::string& original, std::string fixed) {
+  static constexpr std::string_view kBom = "\xEF\xBB\xBF";
+  const size_t crlf = [&] {
+    size_t n = 0;
+    for (size_t at = original.find("\r\n"); at != std::string::npos;
+         at = original.find("\r\n", at + 2))
+      ++n;
+    return n;
+  }();
+  const bool all_crlf =
+      crlf > 0 && crlf == static_cast<size_t>(std::count(original.begin(), original.end(), '\n'));
+  if (all_crlf) {
+    std::string converted;
+    converted.reserve(fixed.size() + 16);
+    for (size_t i = 0; i < fixed.size(); ++i) {
+      if (fixed[i] == '\n' && (i == 0 || fixed[i - 1] != '\r')) converted += '\r';
+      converted += fixed[i];
+    }
+    fixed = std::move(converted);
+  }
+  if (original.starts_with(kBom) && !fixed.starts_with(kBom)) fixed.insert(0, kBom);
+  return fixed;
+}
 
 bool reads_stdin(const std::vector<std::string>& paths) {
   return std::find(paths.begin(), paths.end(), "-") != paths.end();
@@ -330,6 +329,12 @@ int run_stdin(const FileLinting& linting, const CheckOptions& options, const Out
   }
   std::cout << file.text;  // fixed or not: stdin in, the whole text out
   std::cout.flush();
+  // An editor replaces its buffer with stdout: a text cut short (a full disk, /dev/full) must
+  // not pass for the fixed post.
+  if (!std::cout) {
+    std::cerr << "hanmark: error: cannot write the fixed text to standard output\n";
+    tally.failed = true;
+  }
   // The findings that remain: on stderr, unless --output names a file for them.
   const bool to_file = !options.output_file.empty();
   OutputSettings on_stderr = output;

@@ -29,6 +29,11 @@ struct FileLinting {
   std::function<Severity(size_t file)> fail_on;
 };
 
+// `fixed` with the line endings and BOM of `original`: a fix may bring "\n" into a CRLF file or
+// drop a leading BOM, and the file keeps its conventions. What --fix writes (and the fuzzer's
+// idempotency check repeats).
+std::string keep_conventions(const std::string& original, std::string fixed);
+
 // Whether `paths` ask to read standard input ("-").
 bool reads_stdin(const std::vector<std::string>& paths);
 

@@ -1,6 +1,7 @@
 #include "fix/safe_write.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -52,6 +53,14 @@ bool unchanged_since(const std::string& path, const FileSnapshot& read) {
   return now.device == read.device && now.inode == read.inode && now.size == read.size &&
          now.mtime.tv_sec == read.mtime.tv_sec && now.mtime.tv_nsec == read.mtime.tv_nsec &&
          now.bytes == read.bytes;
+}
+
+// Past a file size limit (`ulimit -f`) the kernel sends SIGXFSZ, whose default action kills the
+// process and leaves its temporary file behind. Ignored, write() fails with EFBIG instead, which
+// is reported like a full disk and cleaned up.
+void ignore_file_size_signal() {
+  static const bool ignored = [] { return ::signal(SIGXFSZ, SIG_IGN) != SIG_ERR; }();
+  (void)ignored;
 }
 
 void sync_directory(const std::filesystem::path& dir) {
@@ -114,6 +123,7 @@ WriteStatus replace_file(const std::string& path, const FileSnapshot& read, std:
     error = "file is read-only";
     return WriteStatus::read_only;
   }
+  ignore_file_size_signal();
   const std::string pattern =
       (target.parent_path() / ("." + target.filename().string() + ".hanmark-XXXXXX")).string();
   std::vector<char> temp(pattern.begin(), pattern.end());
