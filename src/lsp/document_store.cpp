@@ -42,6 +42,13 @@ std::optional<OpenDocument> DocumentStore::get(const std::string& uri) const {
   return it->second;
 }
 
+std::optional<int64_t> DocumentStore::version(const std::string& uri) const {
+  const std::lock_guard lock(mutex_);
+  const auto it = documents_.find(uri);
+  if (it == documents_.end()) return std::nullopt;
+  return it->second.version;
+}
+
 std::vector<std::string> DocumentStore::uris() const {
   const std::lock_guard lock(mutex_);
   std::vector<std::string> out;

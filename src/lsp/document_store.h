@@ -61,6 +61,8 @@ class DocumentStore {
   // A copy of the document, or nullopt when it is not open.
   std::optional<OpenDocument> get(const std::string& uri) const;
   std::vector<std::string> uris() const;
+  // The document's version, or nullopt when it is not open.
+  std::optional<int64_t> version(const std::string& uri) const;
   // Keeps `result` when it is for the document's current revision; false when the document
   // moved on or was closed (the result is stale and must not be published).
   bool set_result(const std::string& uri, std::shared_ptr<const LintResult> result);

@@ -79,8 +79,8 @@ uint32_t PositionMapper::offset(LspPosition position) const {
 }
 
 ByteSpan PositionMapper::span(LspRange range) const {
-  const uint32_t begin = offset(range.start);
-  return {begin, std::max(begin, offset(range.end))};
+  const uint32_t start = offset(range.start), end = offset(range.end);
+  return {std::min(start, end), std::max(start, end)};
 }
 
 }  // namespace hanmark::lsp

@@ -49,7 +49,8 @@ class PositionMapper {
   // character (half a UTF-16 surrogate pair, the middle of a UTF-8 sequence) that character's
   // start.
   uint32_t offset(LspPosition position) const;
-  // A range's bytes; an end before the start is taken as the start.
+  // A range's bytes; an end before the start is taken as the start of the range and the start
+  // as its end, as vscode-languageserver's TextDocument does (a selection made backwards).
   ByteSpan span(LspRange range) const;
 
  private:

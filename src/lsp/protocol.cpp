@@ -11,7 +11,8 @@ namespace {
 uint32_t uinteger(const json& value) {
   if (value.is_number_unsigned())
     return static_cast<uint32_t>(std::min<uint64_t>(value.get<uint64_t>(), UINT32_MAX));
-  if (value.is_number_integer()) return 0;  // negative
+  if (value.is_number_integer())  // negative (from the wire), or built as a signed number
+    return static_cast<uint32_t>(std::clamp<int64_t>(value.get<int64_t>(), 0, UINT32_MAX));
   if (value.is_number_float())
     return static_cast<uint32_t>(std::clamp(value.get<double>(), 0.0, double{UINT32_MAX}));
   throw RequestError(error_code::kInvalidParams, "a position's line and character must be numbers");

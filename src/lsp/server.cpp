@@ -60,19 +60,29 @@ bool Server::handle(std::string_view body) {
 void Server::dispatch(const json& message) {
   const json& method = member(message, "method");
   const bool has_id = message.is_object() && message.contains("id");
+  // JSON-RPC: an error about a request whose id could be read carries that id.
+  const auto valid_id = [](const json& id) { return id.is_string() || id.is_number_integer(); };
   if (!method.is_string()) {
     if (has_id && (message.contains("result") || message.contains("error"))) {
       // A client's answer to one of our requests (registerCapability): nothing waits for it.
-      if (message.contains("error")) log("client answered with an error: " + message.dump());
+      // Only the error's message is logged: the rest may be anything (dump() of a deeply nested
+      // value recurses as deep).
+      if (const json& error = member(message, "error"); !error.is_null()) {
+        const json& text = member(error, "message");
+        log("client answered with an error: " +
+            (text.is_string() ? text.get<std::string>().substr(0, 500) : std::string("?")));
+      }
       return;
     }
-    send(error_response(nullptr, error_code::kInvalidRequest, "not a JSON-RPC request"));
+    const json& id = member(message, "id");
+    send(error_response(valid_id(id) ? id : json(nullptr), error_code::kInvalidRequest,
+                        "not a JSON-RPC request"));
     return;
   }
   const json& params = member(message, "params");
   if (!has_id) return dispatch_notification(method.get<std::string>(), params);
   const json& id = message["id"];
-  if (!id.is_string() && !id.is_number_integer()) {
+  if (!valid_id(id)) {
     send(
         error_response(nullptr, error_code::kInvalidRequest, "a request id is a number or string"));
     return;
@@ -142,7 +152,8 @@ json Server::initialize(const json& params) {
     root_ = root_path.get<std::string>();
   }
   workspace_ = std::make_unique<Workspace>(
-      WorkspaceSettings::from_json(member(params, "initializationOptions"), {}));
+      WorkspaceSettings::from_json(member(params, "initializationOptions"), {}),
+      options_.spell_cache);
   initialized_ = true;
 
   json code_action_provider = true;
@@ -207,14 +218,23 @@ void Server::did_change(const json& params) {
     c.text = change.at("text").get<std::string>();
     changes.push_back(std::move(c));
   }
-  if (!store_.change(uri, item.at("version").get<int64_t>(), changes, encoding_))
+  const int64_t version = item.at("version").get<int64_t>();
+  const std::optional<int64_t> before = store_.version(uri);
+  if (!before || !store_.change(uri, version, changes, encoding_))
     return log("didChange for a document that is not open: " + uri);
+  // Versions must increase, but the client made these edits to its text: applied all the same
+  // (as clangd and rust-analyzer do), or every later incremental edit would land on a wrong text.
+  if (version <= *before)
+    log("didChange: version " + std::to_string(version) + " of " + uri + " is not newer than " +
+        std::to_string(*before) + "; applied as sent");
   scheduler_->schedule(uri);
 }
 
 void Server::did_save(const json& params) {
-  // Other files may have changed with it (link targets): lint again.
-  scheduler_->schedule(params.at("textDocument").at("uri").get<std::string>());
+  // Other files may have changed with it (link targets): lint again. Only open documents: the
+  // scheduler remembers each document it saw until it is closed.
+  const std::string uri = params.at("textDocument").at("uri").get<std::string>();
+  if (store_.version(uri)) scheduler_->schedule(uri);
 }
 
 void Server::did_close(const json& params) {
@@ -265,12 +285,25 @@ void Server::publish(const std::string& uri, const LintResult& result) {
                                               result.linter.linter));
 }
 
+namespace {
+
+// Garbage on the input is worth a line on stderr: a client or a wrapper script has a bug.
+void log_skipped(MessageReader& reader) {
+  const MessageReader::Skipped skipped = reader.take_skipped();
+  if (skipped.bytes > 0) std::cerr << "hanmark lsp: " << describe(skipped) << std::endl;
+}
+
+}  // namespace
+
 int run_language_server(ByteSource& in, std::ostream& out, ServerOptions options) {
   MessageWriter writer(out);
   Server server(writer, options);
   MessageReader reader(in);
-  while (const std::optional<std::string> body = reader.next())
+  while (const std::optional<std::string> body = reader.next()) {
+    log_skipped(reader);
     if (!server.handle(*body)) break;
+  }
+  log_skipped(reader);
   return server.exit_code();
 }
 

@@ -27,6 +27,8 @@ struct ServerOptions {
   // Changes closer together than this are linted once, this long after the last (see
   // lint_scheduler.h).
   std::chrono::milliseconds lint_delay{50};
+  // The workspace's spell resources; null: its own (see Workspace).
+  std::shared_ptr<SpellResourcesCache> spell_cache;
 };
 
 class Server {

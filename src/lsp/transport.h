@@ -1,9 +1,10 @@
 // LSP base protocol framing over byte streams: "Content-Length: N\r\n\r\n" then N bytes of JSON.
 // The reader is forgiving, because a stray print in a client's or wrapper's pipe must not end an
 // editing session: it skips bytes that are not a header, finds a header glued to garbage, and
-// notices a Content-Length that is too long when the next message's header shows up early (or
-// the input goes quiet with a complete JSON value buffered). A Content-Length that is too short
-// yields a broken body, which the server answers with ParseError, and reading goes on.
+// notices a Content-Length that is too long when the next message's header shows up early outside
+// any JSON string (or the input goes quiet with a complete JSON value buffered). A Content-Length
+// that is too short yields a broken body, which the server answers with ParseError, and reading
+// goes on. What it skips it reports (take_skipped), for the server's log.
 #pragma once
 
 #include <chrono>
@@ -13,6 +14,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -60,6 +62,13 @@ class MessageReader {
   // The next message body (not yet parsed), or nullopt at the end of input.
   std::optional<std::string> next();
 
+  // Bytes dropped as garbage since the last call: how many, and the first of them (for a log).
+  struct Skipped {
+    size_t bytes = 0;
+    std::string sample;
+  };
+  Skipped take_skipped() { return std::exchange(skipped_, {}); }
+
   // Bodies larger than this are skipped as garbage (a 5 MB document is fine).
   static constexpr size_t kMaxBody = 256u << 20;
 
@@ -70,12 +79,21 @@ class MessageReader {
   // after dropping garbage when no header is there yet (more bytes are needed).
   std::optional<size_t> take_header();
   std::optional<std::string> take_body(size_t length);
+  // Whether a header found `at` inside a body of `length` bytes starts the next message (the
+  // length is wrong); nullopt until the header's line has come.
+  std::optional<bool> header_ends_body(size_t at, size_t length) const;
+  // Drops the first `count` bytes of buffer_ as garbage.
+  void skip(size_t count);
 
   ByteSource& source_;
   std::chrono::milliseconds patience_;
   std::string buffer_;
   bool eof_ = false;
+  Skipped skipped_;
 };
+
+// One log line about skipped garbage: its size and its first bytes, escaped.
+std::string describe(const MessageReader::Skipped& skipped);
 
 // Writes framed messages; safe to call from several threads.
 class MessageWriter {

@@ -29,7 +29,9 @@ fs::path default_user_dictionary() {
   return fs::path(home && *home ? home : "/") / ".config" / "hanmark" / "words.dic";
 }
 
-Workspace::Workspace(WorkspaceSettings settings) : settings_(std::move(settings)) {
+Workspace::Workspace(WorkspaceSettings settings, std::shared_ptr<SpellResourcesCache> spell_cache)
+    : settings_(std::move(settings)) {
+  if (spell_cache) spell_cache_ = std::move(spell_cache);
   reload();
 }
 

@@ -42,7 +42,10 @@ struct LinterRef {
 
 class Workspace {
  public:
-  explicit Workspace(WorkspaceSettings settings = {});
+  // `spell_cache`: where the spell resources are kept; null: a cache of the workspace's own (a
+  // shared one spares loading the dictionaries again for each new server, as the fuzzer makes).
+  explicit Workspace(WorkspaceSettings settings = {},
+                     std::shared_ptr<SpellResourcesCache> spell_cache = nullptr);
 
   const WorkspaceSettings& settings() const { return settings_; }
   // New settings; reloads. Called on the server's main thread only.

@@ -80,8 +80,8 @@ TEST_CASE("lsp positions: out-of-range positions clamp") {
     const PositionMapper mapper(text, encoding);
     CHECK(mapper.offset({0, 999}) == 9);  // past the line's end: its end, before "\n"
     CHECK(mapper.offset({1, 999}) == 12);
-    CHECK(mapper.offset({7, 3}) == text.size());               // past the last line: the end
-    CHECK(mapper.span({{1, 2}, {0, 0}}) == ByteSpan{12, 12});  // reversed: empty at the start
+    CHECK(mapper.offset({7, 3}) == text.size());              // past the last line: the end
+    CHECK(mapper.span({{1, 2}, {0, 0}}) == ByteSpan{0, 12});  // reversed: the range between
   }
   // Inside a character: its start.
   const std::string emoji = "a😀b";
