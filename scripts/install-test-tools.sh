@@ -6,15 +6,13 @@
 # Tests whose tool is missing skip, saying so; CI installs everything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source-path=SCRIPTDIR source=lib/debian_packages.sh
+source scripts/lib/debian_packages.sh
 
 packages=(git pre-commit python3-jsonschema python3-yaml shellcheck neovim emacs-nox elpa-eglot
-  nodejs npm dpkg-dev)
+  nodejs npm dpkg-dev time)
 
-missing=()
-for package in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
-    missing+=("$package")
-done
+mapfile -t missing < <(missing_packages "${packages[@]}")
 # A machine with its own Node.js (not Debian's) keeps it.
 if command -v npm >/dev/null; then
   filtered=()
@@ -23,14 +21,7 @@ if command -v npm >/dev/null; then
   done
   missing=("${filtered[@]}")
 fi
-if [ ${#missing[@]} -gt 0 ]; then
-  sudo=()
-  [ "$(id -u)" -ne 0 ] && sudo=(sudo)
-  echo "Installing: ${missing[*]}"
-  "${sudo[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
-    "${missing[@]}"
-fi
+install_packages "${missing[@]}"
 
 if command -v npm >/dev/null; then
   npm ci --prefix tests/tools --no-audit --no-fund --loglevel=error

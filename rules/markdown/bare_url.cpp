@@ -127,8 +127,11 @@ std::vector<Autolink> extended_autolinks(const Document& doc, const ProseRun& ru
       break;
     }
     if (!known) continue;
+    // GFM leaves a trailing '.' out of a www link: "www.<" links "www", which is no email
+    // (taken for one, it had no '@' for fits_in_angle_brackets and threw).
+    const bool www = s.starts_with("www.") || s.find('@') == std::string_view::npos;
     const Kind kind = s.find("://") != std::string_view::npos ? Kind::url
-                      : s.starts_with("www.")                 ? Kind::www
+                      : www                                   ? Kind::www
                                                               : Kind::email;
     out.push_back({piece.source, kind});
   }

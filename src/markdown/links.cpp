@@ -218,9 +218,11 @@ std::vector<LinkDestination> link_destinations(
     const ByteSpan block = doc.block_span(run.block());
     std::vector<Candidate> candidates = inline_candidates(doc.source(), block.begin, block.end);
     for (const auto& [url, image] : nodes) {
-      auto match = std::find_if(candidates.begin(), candidates.end(), [&](const Candidate& c) {
-        return !c.used && c.image == image && c.url == url;
-      });
+      // Init-captures: clang before 16 cannot capture structured bindings.
+      auto match = std::find_if(candidates.begin(), candidates.end(),
+                                [&url = url, image = image](const Candidate& c) {
+                                  return !c.used && c.image == image && c.url == url;
+                                });
       if (match != candidates.end()) {
         match->used = true;
         out.push_back({LinkDestination::Kind::inline_link, image, url, match->span});
