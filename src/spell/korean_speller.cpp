@@ -87,10 +87,15 @@ Entries parse_entries(std::string_view text, std::vector<std::string>& words) {
   return entries;
 }
 
+// A word whose model is unknown is still accepted as written.
 void add_to(Hunspell& hunspell, const Entries& entries) {
-  // A word whose model is unknown is still accepted as written.
   for (const auto& [word, model] : entries)
     if (model.empty() || hunspell.add_with_affix(word, model) != 0) hunspell.add(word);
+}
+
+void add_to(AffixLexicon& lexicon, const Entries& entries) {
+  for (const auto& [word, model] : entries)
+    if (model.empty() || !lexicon.add_with_affix(word, model)) lexicon.add(word);
 }
 
 }  // namespace
@@ -104,13 +109,17 @@ KoreanSpeller::KoreanSpeller(const std::string& aff_path, const std::string& dic
       !std::filesystem::is_regular_file(dic_path, ec))
     return;
   std::vector<std::string> words;
-  auto load = [aff_path, dic_path, entries = parse_entries(tech_words, words)] {
+  const Entries entries = parse_entries(tech_words, words);
+  auto load = [aff_path, dic_path, entries] {
     auto hunspell = std::make_unique<Hunspell>(aff_path.c_str(), dic_path.c_str());
     add_to(*hunspell, entries);
     return hunspell;
   };
   tech_words_.insert(words.begin(), words.end());
-  std::unique_ptr<Hunspell> first = load();
+  lexicon_ = AffixLexicon::load(aff_path, dic_path, nullptr);
+  if (lexicon_) add_to(*lexicon_, entries);
+  // With the lexicon, libhunspell loads on first need (a suggestion, a word of other letters).
+  std::unique_ptr<Hunspell> first = lexicon_ ? nullptr : load();
   pool_ = std::make_unique<HunspellPool>(std::move(first), load,
                                          std::max(1u, std::thread::hardware_concurrency()));
   available_ = true;
@@ -123,6 +132,7 @@ void KoreanSpeller::add_entries(std::string_view lines) {
   std::vector<std::string> words;
   Entries entries = parse_entries(lines, words);
   if (entries.empty()) return;
+  if (lexicon_) add_to(*lexicon_, entries);
   pool_->change_all([entries = std::move(entries)](Hunspell& h) { add_to(h, entries); });
   {
     std::unique_lock lock(words_mutex_);
@@ -146,6 +156,7 @@ size_t KoreanSpeller::tech_word_count() const {
 }
 
 bool KoreanSpeller::check(const std::string& nfc) const {
+  if (lexicon_ && AffixLexicon::handles(nfc)) return lexicon_->spell(nfc);
   return pool_->acquire()->spell(nfc);
 }
 
@@ -212,9 +223,8 @@ std::vector<std::string> KoreanSpeller::search_near_misses(const std::string& nf
         }
       }
     }
-    const HunspellPool::Lease hunspell = pool_->acquire();
     for (size_t i = 0; i < candidates.size() && out.size() < limit; ++i)
-      if (hunspell->spell(candidates[i])) out.push_back(candidates[i]);
+      if (check(candidates[i])) out.push_back(candidates[i]);
   }
   return out;
 }

@@ -1,6 +1,8 @@
 // The Korean speller: hunspell-ko (from the system) plus hanmark's Korean tech and loanword
 // vocabulary (dictionaries/ko-tech.dic, each word added with a model word so particles attach),
-// behind caches shared by all threads.
+// behind caches shared by all threads. Words of Hangul are checked by AffixLexicon, which reads
+// hunspell-ko itself and answers as libhunspell does in a fraction of its load time; libhunspell
+// is loaded only for suggestions, other words, or a dictionary AffixLexicon cannot read.
 #pragma once
 
 #include <atomic>
@@ -16,6 +18,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "spell/affix_lexicon.h"
 #include "spell/answer_cache.h"
 #include "spell/hunspell_pool.h"
 #include "spell/once_cache.h"
@@ -86,6 +89,10 @@ class KoreanSpeller {
   size_t tech_word_count() const;
   // How many hunspell suggest() calls were made (for tests and benchmarks).
   size_t suggestion_calls() const { return suggestion_calls_.load(); }
+  // Whether checks of Hangul words go to AffixLexicon, and how many libhunspell instances are
+  // loaded (for tests and benchmarks).
+  bool uses_lexicon() const { return lexicon_ != nullptr; }
+  size_t hunspell_instances() const { return pool_ ? pool_->size() : 0; }
 
  private:
   bool check(const std::string& nfc) const;
@@ -95,6 +102,7 @@ class KoreanSpeller {
   std::vector<std::string> suggest_uncached(const std::string& nfc) const;
 
   bool available_ = false;
+  std::unique_ptr<AffixLexicon> lexicon_;  // null: every check goes to libhunspell
   std::unique_ptr<HunspellPool> pool_;
   mutable std::shared_mutex words_mutex_;
   std::unordered_set<std::string> tech_words_;

@@ -1,0 +1,111 @@
+#include "spell/affix_lexicon.h"
+
+#include <mutex>
+
+#include "core/utf8.h"
+#include "spell/affix_lexicon_data.h"
+#include "spell/word_check.h"
+
+namespace hanmark {
+
+namespace {
+
+// hunspell refuses UTF-8 input of this many bytes or more (MAXWORDUTF8LEN).
+constexpr size_t kMaxInputBytes = 300;
+
+bool is_conjoining_jamo(char32_t cp) {
+  return cp >= 0x1100 && cp <= 0x11FF;
+}
+
+}  // namespace
+
+AffixLexicon::AffixLexicon(std::unique_ptr<Data> data) : data_(std::move(data)) {}
+AffixLexicon::~AffixLexicon() = default;
+
+bool AffixLexicon::handles(std::string_view word) {
+  if (word.empty()) return false;
+  for (size_t i = 0; i < word.size();) {
+    const utf8::Decoded d = utf8::decode(word, i);
+    if (!utf8::is_hangul_syllable(d.code_point) && !is_conjoining_jamo(d.code_point)) return false;
+    i += d.length;
+  }
+  return true;
+}
+
+bool AffixLexicon::spell(std::string_view word) const {
+  if (word.size() >= kMaxInputBytes) return false;
+  Units units;
+  units.reserve(word.size());
+  for (size_t i = 0; i < word.size();) {
+    const utf8::Decoded d = utf8::decode(word, i);
+    i += d.length;
+    const auto converted = data_->input_conversion.find(d.code_point);
+    if (converted != data_->input_conversion.end()) {
+      units.append(converted->second);
+    } else if (d.code_point < 0x10000) {
+      units.push_back(static_cast<char16_t>(d.code_point));
+    } else {
+      return false;  // handles() admits no such character
+    }
+  }
+  {
+    std::shared_lock lock(mutex_);
+    if (!data_->word_trie_stale) return WordCheck(*data_).accepts(units);
+  }
+  std::unique_lock rebuild(mutex_);
+  if (data_->word_trie_stale) data_->build_word_trie();
+  return WordCheck(*data_).accepts(units);
+}
+
+namespace {
+
+Units units_of(std::string_view text) {
+  Units out;
+  for (size_t i = 0; i < text.size();) {
+    const utf8::Decoded d = utf8::decode(text, i);
+    i += d.length;
+    if (d.code_point < 0x10000) out.push_back(static_cast<char16_t>(d.code_point));
+  }
+  return out;
+}
+
+// hunspell's remove_forbidden_flag(): an added word is no longer forbidden. False when the word
+// is not in the dictionary.
+bool clear_forbidden(AffixLexicon::Data& data, UnitsView word) {
+  const std::vector<uint32_t>* homonyms = data.homonyms_of(word);
+  if (homonyms == nullptr) return false;
+  for (uint32_t index : *homonyms)
+    if (data.has(data.roots[index], data.forbidden)) data.roots[index].flags = 0;
+  return true;
+}
+
+}  // namespace
+
+void AffixLexicon::add(std::string_view word) {
+  const Units units = units_of(word);
+  std::unique_lock lock(mutex_);
+  // hunspell adds a word it already has only by lifting its FORBIDDENWORD flag.
+  if (!clear_forbidden(*data_, units)) data_->add_root(units, 0, false);
+}
+
+bool AffixLexicon::add_with_affix(std::string_view word, std::string_view model) {
+  const Units units = units_of(word);
+  std::unique_lock lock(mutex_);
+  const std::vector<uint32_t>* homonyms = data_->homonyms_of(units_of(model));
+  const uint32_t example = homonyms != nullptr ? homonyms->front() : UINT32_MAX;
+  clear_forbidden(*data_, units);
+  if (example == UINT32_MAX || !data_->roots[example].had_flags) return false;
+  data_->add_root(units, data_->roots[example].flags, true);
+  return true;
+}
+
+size_t AffixLexicon::root_count() const {
+  std::shared_lock lock(mutex_);
+  return data_->roots.size();
+}
+
+size_t AffixLexicon::suffix_count() const {
+  return data_->suffixes.size();
+}
+
+}  // namespace hanmark

@@ -1,0 +1,123 @@
+// The parsed form of a hunspell dictionary, as AffixLexicon reads it. Words are kept as UTF-16
+// code units after ICONV (hunspell-ko: conjoining jamo, one unit each), so that positions are
+// characters.
+#pragma once
+
+#include <algorithm>
+#include <bitset>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "spell/affix_lexicon.h"
+#include "spell/units_trie.h"
+
+namespace hanmark {
+
+using Flag = uint16_t;
+using Units = std::u16string;
+using UnitsView = std::u16string_view;
+
+// hunspell's encoding of COMPOUNDRULE quantifiers: they are stored among the flags as the
+// characters themselves, and a flag numbered 42 or 63 would be read as one (as in hunspell).
+inline constexpr Flag kRuleStar = '*';
+inline constexpr Flag kRuleOptional = '?';
+
+struct FlagSet {
+  std::vector<Flag> flags;     // sorted
+  std::vector<uint64_t> bits;  // bit f: has flag f
+  uint64_t rule_flags = 0;     // bit i: has the flag Data::rule_flag_bits maps to i
+  explicit FlagSet(std::vector<Flag> sorted = {}) : flags(std::move(sorted)) {
+    if (!flags.empty()) bits.resize(flags.back() / 64 + 1);
+    for (Flag f : flags) bits[f / 64] |= uint64_t{1} << (f % 64);
+  }
+  bool has(Flag flag) const {
+    return flag != 0 && flag / 64 < bits.size() && (bits[flag / 64] >> (flag % 64) & 1) != 0;
+  }
+};
+
+struct UnitsHash {
+  using is_transparent = void;
+  size_t operator()(UnitsView units) const { return std::hash<UnitsView>{}(units); }
+  size_t operator()(const Units& units) const { return (*this)(UnitsView(units)); }
+};
+
+// One dictionary entry (a homonym): its word and flags.
+struct Root {
+  UnitsView word;          // the key of its entry in Data::homonyms (stable: node-based map)
+  uint32_t flags = 0;      // index into Data::flag_sets; 0 is the empty set
+  bool had_flags = false;  // hunspell's astr != NULL: kept when a forbidden flag is cleared
+};
+
+// One position of a suffix condition: the root's character there must (not) be among `units`,
+// or anything when `any`.
+struct ConditionPosition {
+  bool any = false;
+  bool negated = false;
+  Units units;            // sorted
+  std::bitset<256> jamo;  // the units of U+1100..U+11FF, for hunspell-ko's conditions
+  bool matches(char16_t unit) const {
+    if (any) return true;
+    const bool listed = unit >= 0x1100 && unit <= 0x11FF
+                            ? jamo[unit - 0x1100]
+                            : std::binary_search(units.begin(), units.end(), unit);
+    return listed != negated;
+  }
+};
+using Condition = std::vector<ConditionPosition>;  // left to right: the root's last characters
+
+struct Suffix {
+  Flag flag = 0;
+  uint32_t continuation = 0;  // flag set of the continuation classes
+  uint32_t condition = 0;     // index into Data::conditions; 0 is "no condition"
+  Units strip;
+  uint32_t append_length = 0;
+};
+
+struct AffixLexicon::Data {
+  std::vector<FlagSet> flag_sets{FlagSet{}};
+  std::vector<Condition> conditions{Condition{}};
+  std::unordered_map<Units, std::vector<uint32_t>, UnitsHash, std::equal_to<>> homonyms;
+  std::vector<Root> roots;
+  std::vector<Suffix> suffixes;
+  // Suffixes by their appended text, each list in the order hunspell tries them (its sorted
+  // suffix list keeps equal keys in reverse order of the .aff file), and those that append
+  // nothing (hunspell tries them first, also last-defined first).
+  // `append_trie` holds the appended texts reversed; its values index `append_lists`.
+  UnitsTrie append_trie;
+  std::vector<std::vector<uint32_t>> append_lists;
+  std::vector<uint32_t> empty_append_suffixes;
+  // Flags some suffix names as a continuation class: the outer suffixes of twofold suffixes.
+  std::vector<bool> continuation_flags;
+  bool has_continuations = false;
+  std::vector<std::vector<Flag>> compound_rules;
+  // The flags that appear in rules, each given a bit of FlagSet::rule_flags (at most 64, else
+  // the dictionary is refused); each rule's tokens as those bits; the bits of the flags that are
+  // not read as quantifiers, one of which a part needs to be in any rule.
+  std::unordered_map<Flag, int> rule_flag_bits;
+  std::vector<std::vector<uint64_t>> compound_rule_bits;
+  uint64_t rule_part_bits = 0;
+  std::unordered_map<char32_t, Units> input_conversion;  // ICONV, one character each
+  Flag forbidden = 65510;                                // hunspell's default FORBIDDENWORD
+  Flag only_in_compound = 0;
+  size_t compound_min = 3;  // hunspell's default COMPOUNDMIN
+
+  const FlagSet& flags_of(const Root& root) const { return flag_sets[root.flags]; }
+  bool has(const Root& root, Flag flag) const { return flags_of(root).has(flag); }
+  const std::vector<uint32_t>* homonyms_of(UnitsView word) const {
+    const auto found = homonyms.find(word);
+    return found == homonyms.end() ? nullptr : &found->second;
+  }
+  uint32_t add_root(UnitsView word, uint32_t flags, bool had_flags);
+
+  // Every word of `homonyms` in a trie, whose values index `trie_homonyms`: a check walks a
+  // word's prefixes once instead of hashing each. Rebuilt after words are added.
+  UnitsTrie word_trie;
+  std::vector<const std::vector<uint32_t>*> trie_homonyms;
+  bool word_trie_stale = true;
+  void build_word_trie();
+};
+
+}  // namespace hanmark

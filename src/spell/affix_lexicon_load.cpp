@@ -1,0 +1,443 @@
+// Reading a hunspell .aff and .dic into AffixLexicon::Data. Directives that change what spell()
+// accepts and that this reader does not implement make the load fail with their name, so that
+// such dictionaries stay with libhunspell.
+#include <charconv>
+#include <map>
+#include <set>
+#include <system_error>
+#include <thread>
+
+#include "core/file_io.h"
+#include "core/utf8.h"
+#include "spell/affix_lexicon_data.h"
+#include "spell/compound_rule.h"
+
+namespace hanmark {
+
+namespace {
+
+// Directives that only affect suggestions or are informational.
+const std::set<std::string_view, std::less<>> kIgnored = {
+    "VERSION", "LANG", "WORDCHARS", "TRY", "KEY", "MAP", "REP", "PHONE", "OCONV", "MAXCPDSUGS",
+    "MAXNGRAMSUGS", "MAXDIFF", "ONLYMAXDIFF", "NOSPLITSUGS", "SUGSWITHDOTS", "NOSUGGEST",
+    "FORBIDWARN", "HOME", "NAME", "AUTHOR", "LEMMA_PRESENT",
+    // Only read where COMPOUNDFLAG, COMPOUNDBEGIN or COMPOUNDMIDDLE is set, which is refused.
+    "COMPOUNDMORESUFFIXES"};
+
+Units to_units(std::string_view text) {
+  Units out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    const auto byte = [&](size_t at) { return static_cast<unsigned char>(text[at]); };
+    // Jamo and syllables, nearly all of hunspell-ko, are three bytes.
+    if ((byte(i) & 0xF0) == 0xE0 && i + 2 < text.size() && (byte(i + 1) & 0xC0) == 0x80 &&
+        (byte(i + 2) & 0xC0) == 0x80 && byte(i) != 0xE0 && byte(i) != 0xED) {
+      out.push_back(static_cast<char16_t>((byte(i) & 0x0F) << 12 | (byte(i + 1) & 0x3F) << 6 |
+                                          (byte(i + 2) & 0x3F)));
+      i += 3;
+      continue;
+    }
+    const utf8::Decoded d = utf8::decode(text, i);
+    i += d.length;
+    const char32_t cp = d.code_point == utf8::kInvalid ? 0xFFFD : d.code_point;
+    if (cp < 0x10000) {
+      out.push_back(static_cast<char16_t>(cp));
+    } else {
+      out.push_back(static_cast<char16_t>(0xD7C0 + (cp >> 10)));
+      out.push_back(static_cast<char16_t>(0xDC00 | (cp & 0x3FF)));
+    }
+  }
+  return out;
+}
+
+// The first fields of a line, split at blanks (hunspell reads no more than these).
+struct Fields {
+  static constexpr size_t kMax = 6;
+  std::string_view at[kMax];
+  size_t count = 0;
+  size_t size() const { return count; }
+  bool empty() const { return count == 0; }
+  std::string_view operator[](size_t i) const { return at[i]; }
+};
+
+Fields fields_of(std::string_view line) {
+  Fields fields;
+  size_t i = 0;
+  while (i < line.size() && fields.count < Fields::kMax) {
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+    const size_t start = i;
+    while (i < line.size() && line[i] != ' ' && line[i] != '\t') ++i;
+    if (i > start) fields.at[fields.count++] = line.substr(start, i - start);
+  }
+  return fields;
+}
+
+// Calls `each(line)` for every line, without its line break.
+template <typename Each>
+void for_each_line(std::string_view text, Each each) {
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (!each(line)) return;
+    start = end + 1;
+  }
+}
+
+bool parse_number(std::string_view text, int& out) {
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), out);
+  return error == std::errc() && end == text.data() + text.size();
+}
+
+class Loader {
+ public:
+  explicit Loader(AffixLexicon::Data& data) : data_(data) {}
+
+  bool aff(std::string_view text, std::string& why_not) {
+    std::vector<std::string_view> lines;
+    for_each_line(text, [&](std::string_view line) {
+      lines.push_back(line);
+      return true;
+    });
+    for (size_t i = 0; i < lines.size(); ++i) {
+      if (lines[i].starts_with("OCONV")) continue;  // output only: thousands of lines
+      const Fields f = fields_of(lines[i]);
+      if (f.empty() || f[0].front() == '#') continue;
+      const std::string_view name = f[0];
+      if (name == "SFX") {
+        if (!suffix_group(lines, i, why_not)) return false;
+      } else if (name == "SET") {
+        if (f.size() < 2 || f[1] != "UTF-8") return refuse(why_not, "SET other than UTF-8");
+      } else if (name == "FLAG") {
+        if (f.size() < 2 || f[1] != "num") return refuse(why_not, "FLAG other than num");
+      } else if (name == "AF") {
+        if (aliases_started_) {
+          aliases_.push_back(flag_set(f.size() > 1 ? f[1] : std::string_view()));
+        } else {
+          aliases_started_ = true;  // the count line
+        }
+      } else if (name == "ICONV") {
+        if (!conversion(f, why_not)) return false;
+      } else if (name == "COMPOUNDRULE") {
+        if (!compound_rule(f, why_not)) return false;
+      } else if (name == "FORBIDDENWORD" || name == "ONLYINCOMPOUND") {
+        int flag = 0;
+        if (f.size() < 2 || !parse_number(f[1], flag) || flag <= 0 || flag > 65535)
+          return refuse(why_not, std::string(name) + " without a numeric flag");
+        (name == "FORBIDDENWORD" ? data_.forbidden : data_.only_in_compound) =
+            static_cast<Flag>(flag);
+      } else if (name == "COMPOUNDMIN") {
+        int min = 0;
+        if (f.size() < 2 || !parse_number(f[1], min)) return refuse(why_not, "COMPOUNDMIN");
+        data_.compound_min = static_cast<size_t>(std::max(1, min));
+      } else if (!kIgnored.contains(name)) {
+        return refuse(why_not, std::string(name));
+      }
+    }
+    if (!finish_rules(why_not)) return false;
+    finish_flag_sets();
+    // Last defined first, as hunspell's lists have them.
+    std::reverse(data_.empty_append_suffixes.begin(), data_.empty_append_suffixes.end());
+    std::vector<Units> reversed;
+    reversed.reserve(by_append_.size());
+    for (auto& [append, list] : by_append_) {
+      std::reverse(list.begin(), list.end());
+      reversed.emplace_back(append.rbegin(), append.rend());
+      data_.append_lists.push_back(std::move(list));
+    }
+    std::vector<std::pair<UnitsView, uint32_t>> keys;
+    keys.reserve(reversed.size());
+    for (size_t i = 0; i < reversed.size(); ++i)
+      keys.emplace_back(reversed[i], static_cast<uint32_t>(i));
+    data_.append_trie.build(std::move(keys));
+    return true;
+  }
+
+  // Reads the .dic's words; their flags are read by resolve_flags() once the .aff's aliases
+  // are known, so that the two files can be read at the same time.
+  void dic(std::string_view text) {
+    bool first = true;
+    for_each_line(text, [&](std::string_view line) {
+      if (first) {  // the word count
+        first = false;
+        int count = 0;
+        if (parse_number(line, count) && count > 0) data_.homonyms.reserve(count);
+        return true;
+      }
+      entry(line);
+      return true;
+    });
+  }
+
+  void resolve_flags() {
+    for (size_t i = 0; i < pending_flags_.size(); ++i)
+      if (!pending_flags_[i].empty()) data_.roots[i].flags = entry_flags(pending_flags_[i]);
+  }
+
+ private:
+  static bool refuse(std::string& why_not, std::string what) {
+    why_not = "unsupported: " + what;
+    return false;
+  }
+
+  uint32_t intern_flags(std::vector<Flag> flags) {
+    std::sort(flags.begin(), flags.end());
+    if (flags.empty()) return 0;
+    const auto [it, added] = flag_set_index_.try_emplace(flags, data_.flag_sets.size());
+    if (added) data_.flag_sets.emplace_back(std::move(flags));
+    return it->second;
+  }
+
+  // "12,30,45" (FLAG num).
+  uint32_t flag_set(std::string_view text) {
+    std::vector<Flag> flags;
+    size_t start = 0;
+    while (start <= text.size()) {
+      size_t end = text.find(',', start);
+      if (end == std::string_view::npos) end = text.size();
+      int flag = 0;
+      if (parse_number(text.substr(start, end - start), flag) && flag > 0 && flag < 65536)
+        flags.push_back(static_cast<Flag>(flag));
+      start = end + 1;
+    }
+    return intern_flags(std::move(flags));
+  }
+
+  // The flags of a .dic entry or a suffix continuation: an AF alias number, or the flags.
+  uint32_t entry_flags(std::string_view text) {
+    if (aliases_.empty()) return flag_set(text);
+    int alias = 0;
+    if (!parse_number(text, alias) || alias < 1 || static_cast<size_t>(alias) > aliases_.size())
+      return 0;
+    return aliases_[alias - 1];
+  }
+
+  bool conversion(const Fields& f, std::string& why_not) {
+    if (!conversion_started_) {
+      conversion_started_ = true;  // the count line
+      return true;
+    }
+    if (f.size() < 3) return true;
+    const Units pattern = to_units(f[1]);
+    if (pattern.size() != 1 || pattern[0] == '_' || f[2].find('_') != std::string_view::npos)
+      return refuse(why_not, "ICONV of more than one character");
+    data_.input_conversion[pattern[0]] = to_units(f[2]);
+    return true;
+  }
+
+  // "(12)*(12)(13)": flags in parentheses, '*' and '?' after them.
+  bool compound_rule(const Fields& f, std::string& why_not) {
+    if (!rules_started_) {
+      rules_started_ = true;  // the count line
+      return true;
+    }
+    if (f.size() < 2) return true;
+    std::vector<Flag> rule;
+    const std::string_view text = f[1];
+    for (size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '*' || text[i] == '?') {
+        rule.push_back(static_cast<Flag>(text[i]));
+      } else if (text[i] == '(') {
+        const size_t close = text.find(')', i);
+        int flag = 0;
+        if (close == std::string_view::npos ||
+            !parse_number(text.substr(i + 1, close - i - 1), flag) || flag <= 0 || flag > 65535)
+          return refuse(why_not, "COMPOUNDRULE " + std::string(text));
+        rule.push_back(static_cast<Flag>(flag));
+        i = close;
+      } else {
+        return refuse(why_not, "COMPOUNDRULE " + std::string(text));
+      }
+    }
+    if (rule.size() > CompoundParts::kMaxRuleLength)
+      return refuse(why_not, "COMPOUNDRULE longer than 64");
+    data_.compound_rules.push_back(std::move(rule));
+    return true;
+  }
+
+  bool finish_rules(std::string& why_not) {
+    for (const std::vector<Flag>& rule : data_.compound_rules)
+      for (Flag flag : rule)
+        data_.rule_flag_bits.try_emplace(flag, static_cast<int>(data_.rule_flag_bits.size()));
+    if (data_.rule_flag_bits.size() > 64) return refuse(why_not, "more than 64 COMPOUNDRULE flags");
+    for (const std::vector<Flag>& rule : data_.compound_rules) {
+      std::vector<uint64_t> bits;
+      for (Flag flag : rule) {
+        const uint64_t bit = uint64_t{1} << data_.rule_flag_bits.at(flag);
+        bits.push_back(bit);
+        if (flag != kRuleStar && flag != kRuleOptional) data_.rule_part_bits |= bit;
+      }
+      data_.compound_rule_bits.push_back(std::move(bits));
+    }
+    return true;
+  }
+
+  // Gives each flag set its rule_flags mask; the sets are all known once the .aff is read.
+  void finish_flag_sets() {
+    for (FlagSet& set : data_.flag_sets)
+      for (const auto& [flag, bit] : data_.rule_flag_bits)
+        if (set.has(flag)) set.rule_flags |= uint64_t{1} << bit;
+  }
+
+  // "[^ab]c.": one position per character, bracket group or '.'; "." alone is no condition.
+  uint32_t condition(std::string_view text, const Units& strip) {
+    if (text == ".") return 0;
+    // hunspell drops a condition that the stripped text already satisfies.
+    const Units units = to_units(text);
+    if (strip.size() >= units.size() &&
+        UnitsView(strip).substr(strip.size() - units.size()) == UnitsView(units))
+      return 0;
+    const auto [it, added] = condition_index_.try_emplace(units, data_.conditions.size());
+    if (!added) return it->second;
+    Condition positions;
+    for (size_t i = 0; i < units.size(); ++i) {
+      ConditionPosition position;
+      if (units[i] == '.') {
+        position.any = true;
+      } else if (units[i] == '[') {
+        size_t j = i + 1;
+        if (j < units.size() && units[j] == '^') {
+          position.negated = true;
+          ++j;
+        }
+        for (; j < units.size() && units[j] != ']'; ++j) position.units.push_back(units[j]);
+        i = j;
+      } else {
+        position.units.push_back(units[i]);
+      }
+      std::sort(position.units.begin(), position.units.end());
+      for (char16_t unit : position.units)
+        if (unit >= 0x1100 && unit <= 0x11FF) position.jamo.set(unit - 0x1100);
+      positions.push_back(std::move(position));
+    }
+    data_.conditions.push_back(std::move(positions));
+    return it->second;
+  }
+
+  // A group: "SFX flag Y|N count" and `count` entry lines after it.
+  bool suffix_group(const std::vector<std::string_view>& lines, size_t& i, std::string& why_not) {
+    const Fields head = fields_of(lines[i]);
+    int count = 0, flag = 0;
+    if (head.size() < 4 || !parse_number(head[1], flag) || !parse_number(head[3], count) ||
+        flag <= 0 || flag > 65535 || count < 0)
+      return refuse(why_not, "SFX header '" + std::string(lines[i]) + "'");
+    for (int n = 0; n < count; ++n) {
+      if (++i >= lines.size()) return refuse(why_not, "truncated SFX group");
+      const Fields f = fields_of(lines[i]);
+      if (f.size() < 4 || f[0] != "SFX")
+        return refuse(why_not, "SFX line '" + std::string(lines[i]) + "'");
+      Suffix suffix;
+      suffix.flag = static_cast<Flag>(flag);
+      suffix.strip = f[2] == "0" ? Units() : to_units(f[2]);
+      std::string_view append = f[3];
+      const size_t slash = append.find('/');
+      if (slash != std::string_view::npos) {
+        suffix.continuation = entry_flags(append.substr(slash + 1));
+        append = append.substr(0, slash);
+        for (Flag c : data_.flag_sets[suffix.continuation].flags) {
+          if (data_.continuation_flags.size() <= c) data_.continuation_flags.resize(c + 1);
+          data_.continuation_flags[c] = true;
+          data_.has_continuations = true;
+        }
+      }
+      const Units appended = append == "0" ? Units() : to_units(append);
+      suffix.append_length = static_cast<uint32_t>(appended.size());
+      suffix.condition = f.size() > 4 ? condition(f[4], suffix.strip) : 0;
+      const auto index = static_cast<uint32_t>(data_.suffixes.size());
+      data_.suffixes.push_back(std::move(suffix));
+      (appended.empty() ? data_.empty_append_suffixes : by_append_[appended]).push_back(index);
+    }
+    return true;
+  }
+
+  // "word/flags", with hunspell's morphological fields (after a tab, or "  po:") dropped.
+  void entry(std::string_view line) {
+    size_t end = line.find('\t');
+    for (size_t colon = line.find(':'); colon != std::string_view::npos;
+         colon = line.find(':', colon + 1)) {
+      if (colon > 3 && (line[colon - 3] == ' ' || line[colon - 3] == '\t')) {
+        size_t word_end = colon - 3;
+        while (word_end > 0 && (line[word_end - 1] == ' ' || line[word_end - 1] == '\t'))
+          --word_end;
+        if (word_end > 0) end = std::min(end, word_end);
+        break;
+      }
+    }
+    if (end != std::string_view::npos) line = line.substr(0, end);
+    size_t slash = line.find('/', 1);
+    while (slash != std::string_view::npos && line[slash - 1] == '\\')
+      slash = line.find('/', slash + 1);
+    std::string word(line.substr(0, slash));
+    for (size_t at; (at = word.find("\\/")) != std::string::npos;) word.erase(at, 1);
+    if (word.empty()) return;
+    const bool has_flags = slash != std::string_view::npos;
+    data_.add_root(to_units(word), 0, has_flags);
+    pending_flags_.push_back(has_flags ? line.substr(slash + 1) : std::string_view());
+  }
+
+  AffixLexicon::Data& data_;
+  std::vector<uint32_t> aliases_;
+  std::vector<std::string_view> pending_flags_;  // per root, into the .dic's text
+  std::unordered_map<Units, std::vector<uint32_t>, UnitsHash, std::equal_to<>> by_append_;
+  bool aliases_started_ = false, conversion_started_ = false, rules_started_ = false;
+  std::map<std::vector<Flag>, uint32_t> flag_set_index_;
+  std::map<Units, uint32_t> condition_index_;
+};
+
+}  // namespace
+
+void AffixLexicon::Data::build_word_trie() {
+  std::vector<std::pair<UnitsView, uint32_t>> keys;
+  keys.reserve(homonyms.size());
+  trie_homonyms.clear();
+  trie_homonyms.reserve(homonyms.size());
+  for (const auto& [word, list] : homonyms) {
+    keys.emplace_back(word, static_cast<uint32_t>(trie_homonyms.size()));
+    trie_homonyms.push_back(&list);
+  }
+  word_trie.build(std::move(keys));
+  word_trie_stale = false;
+}
+
+uint32_t AffixLexicon::Data::add_root(UnitsView word, uint32_t flags, bool had_flags) {
+  auto it = homonyms.find(word);
+  if (it == homonyms.end()) {
+    it = homonyms.emplace(Units(word), std::vector<uint32_t>{}).first;
+    word_trie_stale = true;
+  }
+  const auto index = static_cast<uint32_t>(roots.size());
+  roots.push_back(Root{it->first, flags, had_flags});
+  it->second.push_back(index);
+  return index;
+}
+
+std::unique_ptr<AffixLexicon> AffixLexicon::load(const std::string& aff_path,
+                                                 const std::string& dic_path,
+                                                 std::string* why_not) {
+  std::string reason, aff_text, dic_text;
+  bool ok = read_file(aff_path, aff_text, reason) && read_file(dic_path, dic_text, reason);
+  if (!ok) reason = "cannot read the dictionary: " + reason;
+  auto data = std::make_unique<Data>();
+  Loader loader(*data);
+  if (ok) {
+    // The two files take about as long each: read the words beside the affixes.
+    std::thread words;
+    try {
+      words = std::thread([&] { loader.dic(dic_text); });
+    } catch (const std::system_error&) {
+      loader.dic(dic_text);
+    }
+    ok = loader.aff(aff_text, reason);
+    if (words.joinable()) words.join();
+    if (ok) loader.resolve_flags();
+  }
+  if (!ok) {
+    if (why_not) *why_not = reason;
+    return nullptr;
+  }
+  return std::unique_ptr<AffixLexicon>(new AffixLexicon(std::move(data)));
+}
+
+}  // namespace hanmark
