@@ -34,11 +34,15 @@ bool AffixLexicon::handles(std::string_view word) {
 
 bool AffixLexicon::spell(std::string_view word) const {
   if (word.size() >= kMaxInputBytes) return false;
-  Units units;
-  units.reserve(word.size());
+  thread_local Units units;  // no allocation per check
+  units.clear();
   for (size_t i = 0; i < word.size();) {
     const utf8::Decoded d = utf8::decode(word, i);
     i += d.length;
+    if (utf8::is_hangul_syllable(d.code_point)) {
+      units.append(data_->syllable_conversion[d.code_point - 0xAC00]);
+      continue;
+    }
     const auto converted = data_->input_conversion.find(d.code_point);
     if (converted != data_->input_conversion.end()) {
       units.append(converted->second);

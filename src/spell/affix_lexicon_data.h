@@ -99,8 +99,14 @@ struct AffixLexicon::Data {
   std::unordered_map<Flag, int> rule_flag_bits;
   std::vector<std::vector<uint64_t>> compound_rule_bits;
   uint64_t rule_part_bits = 0;
+  // Per rule, the flags a first part can match: those of the tokens up to the first one
+  // without a quantifier. A first part with none of them fails the rule at once.
+  std::vector<uint64_t> rule_first_bits;
   std::unordered_map<char32_t, Units> input_conversion;  // ICONV, one character each
-  Flag forbidden = 65510;                                // hunspell's default FORBIDDENWORD
+  // The conversions of the Hangul syllables U+AC00..U+D7A3, by syllable: a checked word is
+  // nothing else, and a hash lookup per syllable showed in profiles.
+  std::vector<Units> syllable_conversion;
+  Flag forbidden = 65510;  // hunspell's default FORBIDDENWORD
   Flag only_in_compound = 0;
   size_t compound_min = 3;  // hunspell's default COMPOUNDMIN
 

@@ -138,6 +138,13 @@ class Loader {
     }
     if (!finish_rules(why_not)) return false;
     finish_flag_sets();
+    data_.syllable_conversion.resize(0xD7A4 - 0xAC00);
+    for (char32_t syllable = 0xAC00; syllable <= 0xD7A3; ++syllable) {
+      const auto found = data_.input_conversion.find(syllable);
+      data_.syllable_conversion[syllable - 0xAC00] =
+          found != data_.input_conversion.end() ? found->second
+                                                : Units(1, static_cast<char16_t>(syllable));
+    }
     // Last defined first, as hunspell's lists have them.
     std::reverse(data_.empty_append_suffixes.begin(), data_.empty_append_suffixes.end());
     std::vector<Units> reversed;
@@ -269,6 +276,14 @@ class Loader {
         bits.push_back(bit);
         if (flag != kRuleStar && flag != kRuleOptional) data_.rule_part_bits |= bit;
       }
+      uint64_t first = 0;
+      for (size_t at = 0; at < rule.size(); at += 2) {
+        first |= bits[at];
+        const bool quantified =
+            at + 1 < rule.size() && (rule[at + 1] == kRuleStar || rule[at + 1] == kRuleOptional);
+        if (!quantified) break;
+      }
+      data_.rule_first_bits.push_back(first);
       data_.compound_rule_bits.push_back(std::move(bits));
     }
     return true;

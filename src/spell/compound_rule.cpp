@@ -11,9 +11,12 @@ bool CompoundParts::place(int last, const Root* root, bool whole) {
   const bool started_here = !active_;
   active_ = true;
   parts_[last] = root;
-  if ((data_.flags_of(*root).rule_flags & data_.rule_part_bits) != 0)
+  if ((data_.flags_of(*root).rule_flags & data_.rule_part_bits) != 0) {
+    const uint64_t first_flags = parts_[0] ? data_.flags_of(*parts_[0]).rule_flags : 0;
     for (size_t rule = 0; rule < data_.compound_rules.size(); ++rule)
-      if (rule_matches(rule, last, whole)) return true;
+      if ((first_flags & data_.rule_first_bits[rule]) != 0 && rule_matches(rule, last, whole))
+        return true;
+  }
   parts_[last] = nullptr;
   if (started_here) active_ = false;
   return false;

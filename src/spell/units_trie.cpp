@@ -8,6 +8,7 @@ void UnitsTrie::build(Entries entries) {
   std::sort(entries.begin(), entries.end());
   nodes_.assign(1, Node{});
   labels_.assign(1, 0);
+  table_.clear();
   build_children(0, entries, 0, entries.size(), 0);
 }
 
@@ -29,6 +30,16 @@ void UnitsTrie::build_children(uint32_t node, const Entries& entries, size_t beg
   nodes_[node].child_count = static_cast<uint32_t>(groups.size());
   nodes_.resize(nodes_.size() + groups.size());
   for (const auto& [from, to] : groups) labels_.push_back(entries[from].first[depth]);
+  if (groups.size() > kScanLimit && groups.size() < kNoChild &&
+      static_cast<size_t>(labels_.back() - labels_[first]) < kMaxTableRange) {
+    Node& n = nodes_[node];
+    n.lowest = labels_[first];
+    n.highest = labels_.back();
+    n.table = static_cast<uint32_t>(table_.size());
+    table_.resize(table_.size() + (n.highest - n.lowest + 1), kNoChild);
+    for (size_t g = 0; g < groups.size(); ++g)
+      table_[n.table + (labels_[first + g] - n.lowest)] = static_cast<uint8_t>(g);
+  }
   for (size_t g = 0; g < groups.size(); ++g)
     build_children(first + static_cast<uint32_t>(g), entries, groups[g].first, groups[g].second,
                    depth + 1);
@@ -36,9 +47,14 @@ void UnitsTrie::build_children(uint32_t node, const Entries& entries, size_t beg
 
 uint32_t UnitsTrie::child(uint32_t node, char16_t unit) const {
   const Node& n = nodes_[node];
+  if (n.table != kNone) {
+    if (unit < n.lowest || unit > n.highest) return kNone;
+    const uint8_t offset = table_[n.table + (unit - n.lowest)];
+    return offset == kNoChild ? kNone : n.first_child + offset;
+  }
   const char16_t* begin = labels_.data() + n.first_child;
   const char16_t* end = begin + n.child_count;
-  if (n.child_count <= 8) {  // most nodes: a scan beats a binary search
+  if (n.child_count <= kScanLimit) {
     for (const char16_t* at = begin; at != end; ++at)
       if (*at == unit) return n.first_child + static_cast<uint32_t>(at - begin);
     return kNone;

@@ -1,7 +1,9 @@
 // A trie over UTF-16 unit strings, built once from sorted keys into flat arrays: children of a
-// node are contiguous and sorted, so a walk is a few binary searches over small arrays and never
-// hashes or allocates. AffixLexicon walks words backwards through it to find the suffixes that
-// end them, where looking up every ending in a hash costs a miss per character.
+// node are contiguous and sorted, so a walk never hashes or allocates. A node with many children
+// (a consonant followed by any of 21 vowels) finds its child through a table over the range of
+// its labels instead of a search. AffixLexicon walks words forwards through the dictionary's
+// trie and backwards through the suffixes', where looking up every prefix or ending in a hash
+// costs a hash and a miss per character.
 #pragma once
 
 #include <cstdint>
@@ -30,13 +32,21 @@ class UnitsTrie {
     uint32_t first_child = 0;
     uint32_t child_count = 0;
     uint32_t value = kNone;
+    // With many children: table_[table + u - lowest] is the child labelled u, as an offset
+    // from first_child, or kNoChild.
+    uint32_t table = kNone;
+    char16_t lowest = 0, highest = 0;
   };
+  static constexpr uint32_t kScanLimit = 8;      // fewer children: a scan beats the others
+  static constexpr size_t kMaxTableRange = 256;  // wider label ranges are searched
+  static constexpr uint8_t kNoChild = 0xFF;
   using Entries = std::vector<std::pair<Key, uint32_t>>;
   void build_children(uint32_t node, const Entries& entries, size_t begin, size_t end,
                       size_t depth);
 
-  std::vector<Node> nodes_{Node{}};
+  std::vector<Node> nodes_ = std::vector<Node>(1);  // the root
   std::vector<char16_t> labels_;  // labels_[i]: the unit leading to nodes_[i]
+  std::vector<uint8_t> table_;
 };
 
 }  // namespace hanmark

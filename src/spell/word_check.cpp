@@ -34,7 +34,8 @@ auto WordCheck::homonyms_of(uint32_t stem_node, UnitsView strip) const -> const 
 }
 
 bool WordCheck::accepts(UnitsView word) {
-  last_parts_.assign(word.size() + 1, std::nullopt);
+  if (word.size() > kMaxUnits) return false;  // hunspell refuses such input before converting
+  last_part_known_.reset();
   if (const Homonyms* homonyms = homonyms_at(node_of(word))) {
     // Only the first homonym's FORBIDDENWORD counts, as in hunspell.
     if (data_.has(data_.roots[homonyms->front()], data_.forbidden)) return false;
@@ -130,9 +131,11 @@ const Root* WordCheck::affixed_root(UnitsView word, bool in_compound) const {
 }
 
 const Root* WordCheck::affixed_last_part(UnitsView rest) {
-  std::optional<const Root*>& known = last_parts_[rest.size()];
-  if (!known) known = affixed_root(rest, true);
-  return *known;
+  if (!last_part_known_[rest.size()]) {
+    last_parts_[rest.size()] = affixed_root(rest, true);
+    last_part_known_.set(rest.size());
+  }
+  return last_parts_[rest.size()];
 }
 
 bool WordCheck::is_word_pair(UnitsView word) const {

@@ -3,7 +3,7 @@
 // first-match commitments, for a word already converted by ICONV.
 #pragma once
 
-#include <optional>
+#include <bitset>
 #include <vector>
 
 #include "spell/affix_lexicon_data.h"
@@ -65,7 +65,10 @@ class WordCheck {
 
   const AffixLexicon::Data& data_;
   CompoundParts parts_;
-  std::vector<std::optional<const Root*>> last_parts_;  // by rest length
+  // By rest length; words are shorter than hunspell's 300-byte limit, so fewer units.
+  static constexpr size_t kMaxUnits = 300;
+  const Root* last_parts_[kMaxUnits + 1];
+  std::bitset<kMaxUnits + 1> last_part_known_;
 };
 
 }  // namespace hanmark
