@@ -73,7 +73,6 @@ struct Suffix {
   uint32_t continuation = 0;  // flag set of the continuation classes
   uint32_t condition = 0;     // index into Data::conditions; 0 is "no condition"
   Units strip;
-  uint32_t append_length = 0;
 };
 
 struct AffixLexicon::Data {
@@ -124,6 +123,11 @@ struct AffixLexicon::Data {
   std::vector<const std::vector<uint32_t>*> trie_homonyms;
   bool word_trie_stale = true;
   void build_word_trie();
+  // The distinct words with their homonyms, the first `sorted_words` of them in order: the .dic's
+  // words are sorted while the .aff is read, so that a rebuild only sorts the words added since.
+  std::vector<std::pair<UnitsView, const std::vector<uint32_t>*>> words;
+  size_t sorted_words = 0;
+  void sort_words();
 };
 
 }  // namespace hanmark

@@ -96,6 +96,7 @@ class Loader {
   explicit Loader(AffixLexicon::Data& data) : data_(data) {}
 
   bool aff(std::string_view text, std::string& why_not) {
+    by_append_.reserve(1 << 16);
     std::vector<std::string_view> lines;
     for_each_line(text, [&](std::string_view line) {
       lines.push_back(line);
@@ -151,7 +152,8 @@ class Loader {
     reversed.reserve(by_append_.size());
     for (auto& [append, list] : by_append_) {
       std::reverse(list.begin(), list.end());
-      reversed.emplace_back(append.rbegin(), append.rend());
+      const Units units = to_units(append);
+      reversed.emplace_back(units.rbegin(), units.rend());
       data_.append_lists.push_back(std::move(list));
     }
     std::vector<std::pair<UnitsView, uint32_t>> keys;
@@ -176,6 +178,7 @@ class Loader {
       entry(line);
       return true;
     });
+    data_.sort_words();
   }
 
   void resolve_flags() {
@@ -297,15 +300,12 @@ class Loader {
   }
 
   // "[^ab]c.": one position per character, bracket group or '.'; "." alone is no condition.
-  uint32_t condition(std::string_view text, const Units& strip) {
-    if (text == ".") return 0;
+  uint32_t condition(std::string_view text, std::string_view strip) {
     // hunspell drops a condition that the stripped text already satisfies.
-    const Units units = to_units(text);
-    if (strip.size() >= units.size() &&
-        UnitsView(strip).substr(strip.size() - units.size()) == UnitsView(units))
-      return 0;
-    const auto [it, added] = condition_index_.try_emplace(units, data_.conditions.size());
+    if (text == "." || strip.ends_with(text)) return 0;
+    const auto [it, added] = condition_index_.try_emplace(text, data_.conditions.size());
     if (!added) return it->second;
+    const Units units = to_units(text);
     Condition positions;
     for (size_t i = 0; i < units.size(); ++i) {
       ConditionPosition position;
@@ -357,12 +357,11 @@ class Loader {
           data_.has_continuations = true;
         }
       }
-      const Units appended = append == "0" ? Units() : to_units(append);
-      suffix.append_length = static_cast<uint32_t>(appended.size());
-      suffix.condition = f.size() > 4 ? condition(f[4], suffix.strip) : 0;
+      if (append == "0") append = {};
+      suffix.condition = f.size() > 4 ? condition(f[4], f[2] == "0" ? "" : f[2]) : 0;
       const auto index = static_cast<uint32_t>(data_.suffixes.size());
       data_.suffixes.push_back(std::move(suffix));
-      (appended.empty() ? data_.empty_append_suffixes : by_append_[appended]).push_back(index);
+      (append.empty() ? data_.empty_append_suffixes : by_append_[append]).push_back(index);
     }
     return true;
   }
@@ -395,24 +394,33 @@ class Loader {
   AffixLexicon::Data& data_;
   std::vector<uint32_t> aliases_;
   std::vector<std::string_view> pending_flags_;  // per root, into the .dic's text
-  std::unordered_map<Units, std::vector<uint32_t>, UnitsHash, std::equal_to<>> by_append_;
+  std::unordered_map<std::string_view, std::vector<uint32_t>> by_append_;  // UTF-8 keys
   bool aliases_started_ = false, conversion_started_ = false, rules_started_ = false;
   std::map<std::vector<Flag>, uint32_t> flag_set_index_;
-  std::map<Units, uint32_t> condition_index_;
+  std::unordered_map<std::string_view, uint32_t> condition_index_;  // by the .aff's text
 };
 
 }  // namespace
 
+void AffixLexicon::Data::sort_words() {
+  const auto by_word = [](const auto& a, const auto& b) { return a.first < b.first; };
+  std::sort(words.begin() + static_cast<std::ptrdiff_t>(sorted_words), words.end(), by_word);
+  std::inplace_merge(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(sorted_words),
+                     words.end(), by_word);
+  sorted_words = words.size();
+}
+
 void AffixLexicon::Data::build_word_trie() {
+  sort_words();
   std::vector<std::pair<UnitsView, uint32_t>> keys;
-  keys.reserve(homonyms.size());
+  keys.reserve(words.size());
   trie_homonyms.clear();
-  trie_homonyms.reserve(homonyms.size());
-  for (const auto& [word, list] : homonyms) {
+  trie_homonyms.reserve(words.size());
+  for (const auto& [word, list] : words) {
     keys.emplace_back(word, static_cast<uint32_t>(trie_homonyms.size()));
-    trie_homonyms.push_back(&list);
+    trie_homonyms.push_back(list);
   }
-  word_trie.build(std::move(keys));
+  word_trie.build_sorted(keys);
   word_trie_stale = false;
 }
 
@@ -420,6 +428,7 @@ uint32_t AffixLexicon::Data::add_root(UnitsView word, uint32_t flags, bool had_f
   auto it = homonyms.find(word);
   if (it == homonyms.end()) {
     it = homonyms.emplace(Units(word), std::vector<uint32_t>{}).first;
+    words.emplace_back(it->first, &it->second);
     word_trie_stale = true;
   }
   const auto index = static_cast<uint32_t>(roots.size());

@@ -6,6 +6,10 @@ namespace hanmark {
 
 void UnitsTrie::build(Entries entries) {
   std::sort(entries.begin(), entries.end());
+  build_sorted(entries);
+}
+
+void UnitsTrie::build_sorted(const Entries& entries) {
   nodes_.assign(1, Node{});
   labels_.assign(1, 0);
   table_.clear();
@@ -18,31 +22,36 @@ void UnitsTrie::build_children(uint32_t node, const Entries& entries, size_t beg
   if (begin < end && entries[begin].first.size() == depth)
     nodes_[node].value = entries[begin++].second;
   // One child per distinct next unit, allocated together so that they are contiguous.
-  std::vector<std::pair<size_t, size_t>> groups;
-  for (size_t i = begin; i < end;) {
-    size_t j = i + 1;
-    while (j < end && entries[j].first[depth] == entries[i].first[depth]) ++j;
-    groups.emplace_back(i, j);
-    i = j;
-  }
+  const auto next_group = [&](size_t from) {
+    size_t to = from + 1;
+    while (to < end && entries[to].first[depth] == entries[from].first[depth]) ++to;
+    return to;
+  };
   const auto first = static_cast<uint32_t>(nodes_.size());
+  uint32_t count = 0;
+  for (size_t i = begin; i < end; i = next_group(i)) {
+    labels_.push_back(entries[i].first[depth]);
+    ++count;
+  }
+  nodes_.resize(nodes_.size() + count);
   nodes_[node].first_child = first;
-  nodes_[node].child_count = static_cast<uint32_t>(groups.size());
-  nodes_.resize(nodes_.size() + groups.size());
-  for (const auto& [from, to] : groups) labels_.push_back(entries[from].first[depth]);
-  if (groups.size() > kScanLimit && groups.size() < kNoChild &&
+  nodes_[node].child_count = count;
+  if (count > kScanLimit && count < kNoChild &&
       static_cast<size_t>(labels_.back() - labels_[first]) < kMaxTableRange) {
     Node& n = nodes_[node];
     n.lowest = labels_[first];
     n.highest = labels_.back();
     n.table = static_cast<uint32_t>(table_.size());
     table_.resize(table_.size() + (n.highest - n.lowest + 1), kNoChild);
-    for (size_t g = 0; g < groups.size(); ++g)
-      table_[n.table + (labels_[first + g] - n.lowest)] = static_cast<uint8_t>(g);
+    for (uint32_t c = 0; c < count; ++c)
+      table_[n.table + (labels_[first + c] - n.lowest)] = static_cast<uint8_t>(c);
   }
-  for (size_t g = 0; g < groups.size(); ++g)
-    build_children(first + static_cast<uint32_t>(g), entries, groups[g].first, groups[g].second,
-                   depth + 1);
+  uint32_t child = first;
+  for (size_t i = begin; i < end;) {
+    const size_t to = next_group(i);
+    build_children(child++, entries, i, to, depth + 1);
+    i = to;
+  }
 }
 
 uint32_t UnitsTrie::child(uint32_t node, char16_t unit) const {

@@ -20,6 +20,8 @@ class UnitsTrie {
 
   // `entries`: (key, value) with distinct keys, in any order; the keys need not outlive it.
   void build(std::vector<std::pair<Key, uint32_t>> entries);
+  // The same for entries already sorted by key.
+  void build_sorted(const std::vector<std::pair<Key, uint32_t>>& entries);
 
   static constexpr uint32_t root() { return 0; }
   // The node reached from `node` by `unit`, or kNone.
@@ -45,7 +47,7 @@ class UnitsTrie {
                       size_t depth);
 
   std::vector<Node> nodes_ = std::vector<Node>(1);  // the root
-  std::vector<char16_t> labels_;  // labels_[i]: the unit leading to nodes_[i]
+  std::vector<char16_t> labels_;                    // labels_[i]: the unit leading to nodes_[i]
   std::vector<uint8_t> table_;
 };
 
