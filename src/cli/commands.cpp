@@ -8,6 +8,7 @@
 #include "cli/lint_run.h"
 #include "cli/progress.h"
 #include "core/nearest_name.h"
+#include "core/strings.h"
 #include "engine/registry.h"
 #include "output/output_file.h"
 #include "output/renderer.h"
@@ -31,10 +32,6 @@ void error(const std::string& message) {
 // LintSetup's problems, on stderr as they are.
 void print_setup_message(const SetupMessage& message) {
   std::cerr << message.text << '\n';
-}
-
-std::string plural(size_t count, const std::string& noun) {
-  return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
 }
 
 // User rules of `files`, checked against the built-in rules' ids and the category names.

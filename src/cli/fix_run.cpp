@@ -12,6 +12,7 @@
 
 #include "cli/commands.h"
 #include "cli/progress.h"
+#include "core/strings.h"
 #include "fix/apply_fixes.h"
 #include "fix/safe_write.h"
 #include "fix/unified_diff.h"
@@ -38,10 +39,6 @@ struct FileFix {
   bool changed = false;
   bool converged = true;
 };
-
-std::string plural(size_t count, const std::string& noun) {
-  return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
-}
 
 size_t total(const RuleCounts& counts) {
   size_t sum = 0;
@@ -121,8 +118,8 @@ FileFix fix_file(const Linter& linter, const std::string& path, const FixSetting
   if (status == WriteStatus::written) return result;
   // Not written: nothing was fixed, and what remains is what the file has.
   const size_t pending = total(result.fixed);
-  result.error = "'" + path + "' not fixed (" + reason + "); " + std::to_string(pending) +
-                 (pending == 1 ? " fix" : " fixes") + " not applied";
+  result.error = "'" + path + "' not fixed (" + reason + "); " + plural(pending, "fix", "fixes") +
+                 " not applied";
   result.fixed.clear();
   result.changed = false;
   result.report = lint_report(linter, path, std::move(snapshot.bytes));

@@ -26,7 +26,6 @@ inline bool is_ascii_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-// `s` without leading and trailing ASCII white space.
 // True when `text` has any byte of `bytes`. For the quick "can this paragraph matter?" checks of
 // rules: std::string_view::find_first_of calls memchr over `bytes` once per byte of `text`.
 inline bool contains_any(std::string_view text, std::string_view bytes) {
@@ -37,6 +36,16 @@ inline bool contains_any(std::string_view text, std::string_view bytes) {
   return false;
 }
 
+// "1 file", "3 files": `count` and the noun, with an s unless there is one; `plural_form` for
+// the nouns that take another ("1 fix", "2 fixes").
+inline std::string plural(size_t count, std::string_view noun, std::string_view plural_form = {}) {
+  std::string out = std::to_string(count) + ' ';
+  if (count == 1) return out.append(noun);
+  if (!plural_form.empty()) return out.append(plural_form);
+  return out.append(noun).append("s");
+}
+
+// `s` without leading and trailing ASCII white space.
 inline std::string_view trim(std::string_view s) {
   while (!s.empty() && is_ascii_space(s.front())) s.remove_prefix(1);
   while (!s.empty() && is_ascii_space(s.back())) s.remove_suffix(1);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "core/strings.h"
 #include "core/utf8.h"
 
 namespace hanmark {
@@ -122,9 +123,6 @@ void Summary::add(const FileReport& report) {
 }
 
 void render_summary(std::ostream& out, const Summary& s, const TextStyle& style) {
-  auto plural = [](size_t n, const char* word) {
-    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
-  };
   const std::string files = plural(s.files, "file");
   const char* bold = style.color ? "\x1b[1m" : "";
   const char* reset = style.color ? "\x1b[0m" : "";

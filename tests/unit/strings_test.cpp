@@ -17,3 +17,11 @@ TEST_CASE("contains_any finds any of the bytes, Hangul lead bytes included") {
   CHECK(contains_any(std::string("a\0b", 3), std::string("\0", 1)));
   CHECK(trim("  한글 \t") == "한글");
 }
+
+TEST_CASE("plural counts with the noun's plural form") {
+  CHECK(plural(0, "file") == "0 files");
+  CHECK(plural(1, "file") == "1 file");
+  CHECK(plural(2, "problem") == "2 problems");
+  CHECK(plural(1, "fix", "fixes") == "1 fix");
+  CHECK(plural(107, "fix", "fixes") == "107 fixes");
+}
