@@ -27,6 +27,7 @@
 #include <sstream>
 #include <thread>
 
+#include "cli/child_process.h"
 #include "cli/file_discovery.h"
 #include "cli/run.h"
 
@@ -49,61 +50,7 @@ void put(const fs::path& path, const std::string& text) {
   std::ofstream(path, std::ios::binary) << text;
 }
 
-// ---- Running hanmark as a real child process (fork/exec, no shell: the pid is hanmark's) ----
-
-struct Launch {
-  std::vector<std::string> args;
-  fs::path in = "/dev/null", out = "/dev/null", err = "/dev/null";
-  rlim_t max_file_size = RLIM_INFINITY;  // RLIMIT_FSIZE: what a full disk looks like to write()
-  bool ignore_sigxfsz = false;           // else the default action (a user's `ulimit -f`)
-};
-
-pid_t spawn(const Launch& launch) {
-  // Everything the child needs is prepared before fork: after it only async-signal-safe calls.
-  std::vector<std::string> words{HANMARK_BINARY};
-  words.insert(words.end(), launch.args.begin(), launch.args.end());
-  std::vector<char*> argv;
-  for (std::string& word : words) argv.push_back(word.data());
-  argv.push_back(nullptr);
-  std::vector<char*> envp;  // GitHub's runners set GITHUB_ACTIONS, which changes the format
-  for (char** var = environ; *var; ++var)
-    if (!std::string_view(*var).starts_with("GITHUB_ACTIONS=")) envp.push_back(*var);
-  envp.push_back(nullptr);
-  const std::string in = launch.in.string(), out = launch.out.string(), err = launch.err.string();
-  const rlimit limit{launch.max_file_size, launch.max_file_size};
-  struct sigaction xfsz {};
-  xfsz.sa_handler = launch.ignore_sigxfsz ? SIG_IGN : SIG_DFL;
-
-  const pid_t pid = ::fork();
-  REQUIRE(pid >= 0);
-  if (pid == 0) {
-    const int in_fd = ::open(in.c_str(), O_RDONLY);
-    const int out_fd = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    const int err_fd = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    if (in_fd < 0 || out_fd < 0 || err_fd < 0) ::_exit(126);
-    ::dup2(in_fd, 0);
-    ::dup2(out_fd, 1);
-    ::dup2(err_fd, 2);
-    ::setrlimit(RLIMIT_FSIZE, &limit);
-    ::sigaction(SIGXFSZ, &xfsz, nullptr);
-    ::execve(argv[0], argv.data(), envp.data());
-    ::_exit(127);
-  }
-  return pid;
-}
-
-// The wait status of `pid`.
-int wait_for(pid_t pid) {
-  int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  return status;
-}
-
-// The exit code of a run that was not killed (128 + signal when it was).
-int exit_code(int status) {
-  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-}
+// ---- Running hanmark as a real child process (cli/child_process.h) ----
 
 struct Finished {
   int code;
@@ -111,10 +58,10 @@ struct Finished {
 };
 
 // Runs to the end with stdout and stderr in `scratch` (unless `launch` sends them elsewhere).
-Finished run_to_end(Launch launch, const fs::path& scratch) {
+Finished run_to_end(ChildSpec launch, const fs::path& scratch) {
   if (launch.out == "/dev/null") launch.out = scratch / "out";
   if (launch.err == "/dev/null") launch.err = scratch / "err";
-  const int status = wait_for(spawn(launch));
+  const int status = *wait_status(spawn_child(launch));
   // Only what went to `scratch` is read back (reading /dev/full would never end).
   const auto captured = [&](const fs::path& file) {
     return file.parent_path() == scratch ? contents(file) : std::string();
@@ -323,10 +270,10 @@ void kill_at_random_moments(const fs::path& root, const fs::path& scratch) {
     }
     ++by_tenth[std::min<size_t>(9, static_cast<size_t>(at / run * 10))];
     const Clock::time_point start = Clock::now();
-    const pid_t pid = spawn({fix_args(root)});
+    const pid_t pid = spawn_child({fix_args(root)});
     std::this_thread::sleep_until(start + std::chrono::duration<double>(at));
     ::kill(pid, SIGKILL);
-    const int status = wait_for(pid);
+    const int status = *wait_status(pid);
     finished += WIFEXITED(status);
     INFO("iteration " << iteration << ", killed " << at << " s into a run of " << run << " s");
 
@@ -481,8 +428,8 @@ TEST_CASE("fix faults: a file size limit (EFBIG) leaves the original intact and 
     INFO("SIGXFSZ " << (ignore_sigxfsz ? "ignored by the parent" : "at its default action"));
     TempDir dir, scratch;
     const FullDisk disk(dir.path());
-    Launch launch{fix_args(dir.path())};
-    launch.max_file_size = 16 * 1024;
+    ChildSpec launch{fix_args(dir.path())};
+    launch.file_size = 16 * 1024;
     launch.ignore_sigxfsz = ignore_sigxfsz;
     disk.check(run_to_end(launch, scratch.path()), "File too large");
   }
@@ -511,7 +458,7 @@ TEST_CASE("fix faults: a full disk (tmpfs) leaves the original intact and is rep
 TEST_CASE("fix faults: --fix - reports a standard output it cannot write") {
   TempDir dir, scratch;
   const fs::path in = dir.write("in.md", "# 제목\n\n본문 \n");
-  Launch launch{{"check", "--fix", "-"}};
+  ChildSpec launch{{"check", "--fix", "-"}};
   launch.in = in;
   launch.out = "/dev/full";  // ENOSPC on every write
   const Finished run = run_to_end(launch, scratch.path());

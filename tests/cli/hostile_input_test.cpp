@@ -20,24 +20,15 @@
 #include <sstream>
 #include <thread>
 
+#include "cli/child_process.h"
 #include "cli/run.h"
 
 using namespace hanmark::testing;
 namespace fs = std::filesystem;
 using json = nlohmann::json;
 
-// Under ASan/UBSan (CMakePresets.json "asan") time and memory are several times higher: the
-// bounds are reported, not asserted, there; every other assertion holds.
-#if defined(__SANITIZE_ADDRESS__)
-#define HANMARK_SANITIZED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(undefined_behavior_sanitizer)
-#define HANMARK_SANITIZED 1
-#endif
-#endif
-#ifndef HANMARK_SANITIZED
-#define HANMARK_SANITIZED 0
-#endif
+// Under ASan/UBSan (kSanitized) time and memory are several times higher: the bounds are
+// reported, not asserted, there; every other assertion holds.
 
 namespace {
 
@@ -63,60 +54,39 @@ std::string slurp(const fs::path& path) {
   return text.str();
 }
 
-// hanmark as a child process (fork/exec, not a shell) in a process group of its own.
+// hanmark as a child process (cli/child_process.h) in a process group of its own, under GNU time
+// when it is installed.
 class Child {
  public:
   explicit Child(const std::vector<std::string>& args, const fs::path& cwd = {}) {
-    const std::string out = (capture_.path() / "out").string();
-    const std::string err = (capture_.path() / "err").string();
-    std::vector<std::string> argv_text;
-    if (::access(kTime, X_OK) == 0) argv_text = {kTime, "-f", "%M", "-o", rss_file().string()};
-    argv_text.push_back(HANMARK_BINARY);
-    argv_text.insert(argv_text.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (std::string& arg : argv_text) argv.push_back(arg.data());
-    argv.push_back(nullptr);
+    ChildSpec spec{args};
+    if (::access(kTime, X_OK) == 0) spec.wrapper = {kTime, "-f", "%M", "-o", rss_file().string()};
+    spec.cwd = cwd;
+    spec.out = capture_.path() / "out";
+    spec.err = capture_.path() / "err";
+    spec.own_process_group = true;
+    // A hard ceiling too, so that a regression fails the test instead of taking the machine
+    // (ASan reserves terabytes of address space: not there).
+    if (!kSanitized) spec.address_space = rlim_t{4} << 30;
     start_ = std::chrono::steady_clock::now();
-    pid_ = ::fork();
-    if (pid_ == 0) {
-      ::setpgid(0, 0);
-      if (!cwd.empty() && ::chdir(cwd.c_str()) != 0) ::_exit(126);
-      const int in_fd = ::open("/dev/null", O_RDONLY);
-      const int out_fd = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-      const int err_fd = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-      ::dup2(in_fd, 0), ::dup2(out_fd, 1), ::dup2(err_fd, 2);
-      ::unsetenv("GITHUB_ACTIONS");  // it would switch the default format
-      if (!HANMARK_SANITIZED) {
-        // A hard ceiling too, so that a regression fails the test instead of taking the machine
-        // (ASan reserves terabytes of address space: not there).
-        const rlimit address_space{size_t{4} << 30, size_t{4} << 30};
-        ::setrlimit(RLIMIT_AS, &address_space);
-      }
-      ::execv(argv[0], argv.data());
-      ::_exit(127);
-    }
+    pid_ = spawn_child(spec);
   }
   Child(const Child&) = delete;
   Child& operator=(const Child&) = delete;
   ~Child() {
     if (pid_ > 0) {
       ::kill(-pid_, SIGKILL);
-      ::waitpid(pid_, nullptr, 0);
+      wait_status(pid_);
     }
   }
 
   // Waits at most `limit`; a run that takes longer is killed and fails the test.
-  Outcome wait(std::chrono::seconds limit = std::chrono::seconds(HANMARK_SANITIZED ? 900 : 120)) {
+  Outcome wait(std::chrono::seconds limit = std::chrono::seconds(kSanitized ? 900 : 120)) {
     Outcome outcome;
-    int status = 0;
-    for (;;) {
-      const pid_t done = ::waitpid(pid_, &status, WNOHANG);
-      if (done == pid_) break;
-      if (std::chrono::steady_clock::now() - start_ > limit) {
-        FAIL("hanmark did not finish within " << limit.count() << " s");
-        return outcome;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    const std::optional<int> status = wait_status(pid_, limit);
+    if (!status) {
+      FAIL("hanmark did not finish within " << limit.count() << " s");
+      return outcome;
     }
     pid_ = -1;
     outcome.seconds =
@@ -130,7 +100,7 @@ class Child {
       if (kilobytes.find_first_not_of("0123456789") == std::string::npos)
         outcome.peak_rss_mb = std::stol(kilobytes) / 1024;
     }
-    outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    outcome.exit_code = exit_code(*status);
     outcome.out = slurp(capture_.path() / "out");
     outcome.err = slurp(capture_.path() / "err");
     return outcome;
@@ -151,7 +121,7 @@ Outcome run(const std::vector<std::string>& args, const fs::path& cwd = {}) {
 // Time and memory stay bounded; measured numbers are in each caller's comment.
 void check_bounds(const Outcome& r, double max_seconds, long max_rss_mb) {
   MESSAGE("wall " << r.seconds << " s, peak RSS " << r.peak_rss_mb << " MB");
-  if (HANMARK_SANITIZED) return;
+  if (kSanitized) return;
   CHECK(r.seconds < max_seconds);
   if (r.peak_rss_mb < 0) {
     MESSAGE("no " << kTime << ": peak RSS not measured");

@@ -25,22 +25,10 @@
 #include <thread>
 #include <vector>
 
+#include "cli/child_process.h"
 #include "lsp/transport.h"
 
 namespace hanmark::testing {
-
-// AddressSanitizer builds (CMakePresets.json "asan") need more memory and time: bounds relax.
-#if defined(__SANITIZE_ADDRESS__)
-inline constexpr bool kSanitized = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-inline constexpr bool kSanitized = true;
-#else
-inline constexpr bool kSanitized = false;
-#endif
-#else
-inline constexpr bool kSanitized = false;
-#endif
 
 class LspProcess {
  public:
@@ -53,32 +41,12 @@ class LspProcess {
     int in[2], out[2], err[2];
     if (::pipe2(in, O_CLOEXEC) != 0 || ::pipe2(out, O_CLOEXEC) != 0 || ::pipe2(err, O_CLOEXEC) != 0)
       throw std::runtime_error("pipe2 failed");
-    // Everything the child needs is prepared before fork: after it only async-signal-safe calls.
-    std::vector<std::string> words{HANMARK_BINARY, "lsp"};
-    std::vector<char*> argv;
-    for (std::string& word : words) argv.push_back(word.data());
-    argv.push_back(nullptr);
-    std::vector<std::string> env{"HOME=" + home.string(),
-                                 "XDG_CONFIG_HOME=" + (home / "config").string()};
-    for (char** var = environ; *var; ++var) {
-      const std::string_view v(*var);
-      if (!v.starts_with("HOME=") && !v.starts_with("XDG_CONFIG_HOME=") &&
-          !v.starts_with("GITHUB_ACTIONS="))
-        env.emplace_back(v);
-    }
-    std::vector<char*> envp;
-    for (std::string& var : env) envp.push_back(var.data());
-    envp.push_back(nullptr);
-
-    pid_ = ::fork();
-    if (pid_ < 0) throw std::runtime_error("fork failed");
-    if (pid_ == 0) {
-      ::dup2(in[0], 0);
-      ::dup2(out[1], 1);
-      ::dup2(err[1], 2);
-      ::execve(argv[0], argv.data(), envp.data());
-      ::_exit(127);
-    }
+    ChildSpec spec{{"lsp"}};
+    spec.environment = {"HOME=" + home.string(), "XDG_CONFIG_HOME=" + (home / "config").string()};
+    spec.in_fd = in[0];
+    spec.out_fd = out[1];
+    spec.err_fd = err[1];
+    pid_ = spawn_child(spec);
     ::close(in[0]);
     ::close(out[1]);
     ::close(err[1]);
@@ -160,17 +128,9 @@ class LspProcess {
   }
   // The exit code (128 + signal when killed), or nullopt when still running after `timeout`.
   std::optional<int> wait_exit(std::chrono::milliseconds timeout) {
-    const auto give_up = Clock::now() + timeout;
-    while (!status_) {
-      int status = 0;
-      const pid_t done = ::waitpid(pid_, &status, WNOHANG);
-      if (done == pid_) {
-        status_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-        break;
-      }
-      if (done < 0 && errno != EINTR) break;
-      if (Clock::now() > give_up) break;
-      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    if (!status_) {
+      if (const std::optional<int> status = wait_status(pid_, timeout))
+        status_ = exit_code(*status);
     }
     return status_;
   }
