@@ -4,6 +4,7 @@
 #include <iomanip>
 #include <iostream>
 
+#include "cli/exit_codes.h"
 #include "cli/file_discovery.h"
 #include "cli/lint_run.h"
 #include "cli/progress.h"
@@ -20,10 +21,6 @@
 namespace hanmark {
 
 namespace {
-
-constexpr int kExitClean = 0;
-constexpr int kExitFindings = 1;
-constexpr int kExitFailure = 2;
 
 void error(const std::string& message) {
   std::cerr << "hanmark: error: " << message << '\n';

@@ -1,5 +1,7 @@
 #include "cli/fix_run.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
@@ -11,7 +13,9 @@
 #include <thread>
 
 #include "cli/commands.h"
+#include "cli/exit_codes.h"
 #include "cli/progress.h"
+#include "core/file_io.h"
 #include "core/strings.h"
 #include "fix/apply_fixes.h"
 #include "fix/safe_write.h"
@@ -22,9 +26,6 @@ namespace hanmark {
 
 namespace {
 
-constexpr int kExitClean = 0;
-constexpr int kExitFindings = 1;
-constexpr int kExitFailure = 2;
 constexpr size_t kChunkPerJob = 32;  // files fixed between two rounds of output, per thread
 
 using RuleCounts = std::map<std::string, size_t>;
@@ -300,8 +301,13 @@ int run_stdin(const FileLinting& linting, const CheckOptions& options, const Out
     std::cerr << "hanmark: error: '-' (standard input) cannot be mixed with other paths\n";
     return kExitFailure;
   }
-  const std::string source{std::istreambuf_iterator<char>(std::cin),
-                           std::istreambuf_iterator<char>()};
+  std::string source, error;
+  // Not through std::cin: the 1 GiB limit of files applies (`check - < /dev/zero` would read
+  // until memory ran out).
+  if (!read_all(STDIN_FILENO, source, error)) {
+    std::cerr << "hanmark: error: cannot read standard input: " << error << '\n';
+    return kExitFailure;
+  }
   const std::string path = stdin_name(options);
   const Linter& linter = linting.linter(0);
   const Severity fail_on = linting.fail_on(0);

@@ -37,27 +37,30 @@ bool read_file(const std::string& path, std::string& bytes, std::string& error) 
     return false;
   }
   bytes.clear();
-  if (info.st_size > 0) bytes.reserve(static_cast<size_t>(info.st_size));
+  if (info.st_size > 0 && static_cast<size_t>(info.st_size) <= kMaxFileBytes)
+    bytes.reserve(static_cast<size_t>(info.st_size));
+  const bool read = read_all(fd, bytes, error);
+  ::close(fd);
+  return read;
+}
+
+bool read_all(int fd, std::string& bytes, std::string& error) {
   char buffer[1 << 16];
   for (;;) {
     const ssize_t n = ::read(fd, buffer, sizeof buffer);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
       error = std::strerror(errno);
-      ::close(fd);
       return false;
     }
-    if (n == 0) break;
-    bytes.append(buffer, static_cast<size_t>(n));
-    if (bytes.size() > kMaxFileBytes) {
-      ::close(fd);
+    if (n == 0) return true;
+    if (bytes.size() + static_cast<size_t>(n) > kMaxFileBytes) {
       bytes = std::string();
       error = "larger than 1 GiB";
       return false;
     }
+    bytes.append(buffer, static_cast<size_t>(n));
   }
-  ::close(fd);
-  return true;
 }
 
 }  // namespace hanmark

@@ -10,4 +10,8 @@ namespace hanmark {
 // "larger than 1 GiB").
 bool read_file(const std::string& path, std::string& bytes, std::string& error);
 
+// Reads `fd` (standard input: 0) to its end under the same 1 GiB limit; on failure returns false
+// and sets `error`.
+bool read_all(int fd, std::string& bytes, std::string& error);
+
 }  // namespace hanmark

@@ -58,8 +58,10 @@ std::string slurp(const fs::path& path) {
 // when it is installed.
 class Child {
  public:
-  explicit Child(const std::vector<std::string>& args, const fs::path& cwd = {}) {
+  explicit Child(const std::vector<std::string>& args, const fs::path& cwd = {},
+                 const fs::path& in = "/dev/null") {
     ChildSpec spec{args};
+    spec.in = in;
     if (::access(kTime, X_OK) == 0) spec.wrapper = {kTime, "-f", "%M", "-o", rss_file().string()};
     spec.cwd = cwd;
     spec.out = capture_.path() / "out";
@@ -526,6 +528,15 @@ TEST_CASE(
   CHECK(r.out.find("a.md:3:3: warning: image has placeholder alt text") != std::string::npos);
   CHECK(r.out.find("c.md:3:3: warning: image has placeholder alt text") != std::string::npos);
   CHECK(r.out.ends_with("in 2 files\n"));
+}
+
+TEST_CASE("hostile: standard input without end stops at 1 GiB with an error") {
+  // Files over 1 GiB are refused (positions are 32-bit); standard input has the same limit.
+  const Outcome r = Child({"check", "--no-config", "-"}, {}, "/dev/zero").wait();
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == "hanmark: error: cannot read standard input: larger than 1 GiB\n");
+  CHECK(r.out.empty());
+  check_bounds(r, 30, 1600);  // measured: 1.2 s, 1,031 MB (the 1 GiB read before the limit)
 }
 
 TEST_CASE("hostile: unreadable files and directories are reported, also when run as root") {
