@@ -1,8 +1,10 @@
 """What bench/compare.py and bench/large_inputs.py share: the Release build and timed runs."""
 import os
+import signal
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -19,28 +21,45 @@ def build(build_dir: Path, targets=("hanmark", "hanmark_parse_only")) -> None:
                    check=True, stdout=subprocess.DEVNULL)
 
 
+GNU_TIME = Path("/usr/bin/time")
+
+
 def run_once(argv, cwd=None, timeout=None):
     """Wall seconds and peak RSS (MB) of one run; output is discarded.
 
     A run still going after `timeout` seconds is killed, and its wall time is None.
+
+    The peak RSS comes from GNU time when it is installed: wait4's ru_maxrss of a child counts
+    the high-water mark of the process it was forked from (Linux carries it across exec), and
+    this script can be large (large_inputs.py builds its inputs in memory), so every child would
+    report at least the script's own size.
     """
-    start = time.perf_counter()
-    process = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
-    timer = threading.Timer(timeout, process.kill) if timeout else None
-    if timer:
-        timer.start()
-    # wait4, not Popen.wait: it gives this child's own peak RSS.
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
+    with tempfile.NamedTemporaryFile(prefix="hanmark-rss-") as rss_file:
+        wrapper = [str(GNU_TIME), "-f", "%M", "-o", rss_file.name] if GNU_TIME.exists() else []
+        start = time.perf_counter()
+        # A session of its own: a timeout kills the command under GNU time too.
+        process = subprocess.Popen(wrapper + list(map(str, argv)), cwd=cwd,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                   start_new_session=True)
+        timer = (threading.Timer(timeout, os.killpg, (process.pid, signal.SIGKILL))
+                 if timeout else None)
+        if timer:
+            timer.start()
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        peak_mb = usage.ru_maxrss / 1024
+        # GNU time writes "Command exited with non-zero status N" before the number.
+        lines = Path(rss_file.name).read_text().split()
+        if wrapper and lines and lines[-1].isdigit():
+            peak_mb = int(lines[-1]) / 1024
     if timer:
         timer.cancel()
         if process.returncode == -9 and wall >= timeout:
-            return None, usage.ru_maxrss / 1024
+            return None, peak_mb
     if process.returncode not in (0, 1):  # linters exit 1 when they find something
         sys.exit(f"{argv[0]} failed with exit code {process.returncode}")
-    return wall, usage.ru_maxrss / 1024
+    return wall, peak_mb
 
 
 def measure(commands, runs, timeout=None):
