@@ -80,7 +80,27 @@ std::string to_nfc(std::string_view text) {
   return utf8_out;
 }
 
+namespace {
+
+// ASCII and precomposed syllables only: normalized already (no two of them compose). Most words
+// are; asking ICU costs a conversion to UTF-16.
+bool is_ascii_and_syllables(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    const utf8::Decoded d = utf8::decode(text, i);
+    if (!utf8::is_hangul_syllable(d.code_point)) return false;
+    i += d.length;
+  }
+  return true;
+}
+
+}  // namespace
+
 bool is_nfc(std::string_view text) {
+  if (is_ascii_and_syllables(text)) return true;
   UErrorCode status = U_ZERO_ERROR;
   const icu::UnicodeString in = icu::UnicodeString::fromUTF8(
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
