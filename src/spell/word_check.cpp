@@ -157,6 +157,7 @@ const Root* WordCheck::compound(UnitsView word, int part_number, int position) {
   const size_t last_end = word.size() >= min - 1 ? word.size() - (min - 1) : 0;
   PrefixNodes prefixes(data_.word_trie, word);
   for (size_t split = first_end; split < last_end; ++split) {
+    if (++compound_steps_ > kMaxCompoundSteps) return nullptr;
     parts_.set_active(was_active);
     // The first part: a dictionary word whose flags can begin a rule after the parts before.
     const uint32_t node = prefixes.at(split);

@@ -63,6 +63,11 @@ class WordCheck {
   // compounds are refused (hunspell's cpdwordpair_check).
   bool is_word_pair(UnitsView word) const;
 
+  // hunspell gives up a compound search that runs past its TIMELIMIT (a fraction of a second)
+  // and rejects the word; this gives up after this many split positions (a real word needs tens).
+  static constexpr size_t kMaxCompoundSteps = size_t{1} << 20;
+  size_t compound_steps_ = 0;
+
   const AffixLexicon::Data& data_;
   CompoundParts parts_;
   // By rest length; words are shorter than hunspell's 300-byte limit, so fewer units.
