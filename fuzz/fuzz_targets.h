@@ -19,6 +19,9 @@ int hanmark_fuzz_lsp(const uint8_t* data, size_t size);
 // Arbitrary bytes as a .hanmark.toml given with --config: loading, validation, the effective
 // configuration as TOML, and a post linted with the result.
 int hanmark_fuzz_config(const uint8_t* data, size_t size);
+// Arbitrary bytes as text whose Hangul words go to both the Korean lexicon and libhunspell on
+// hunspell-ko: the answers must be the same (nothing to compare without hunspell-ko).
+int hanmark_fuzz_lexicon(const uint8_t* data, size_t size);
 
 namespace hanmark::fuzz {
 
@@ -28,8 +31,8 @@ using ViolationHandler = void (*)(const std::string& what);
 void set_violation_handler(ViolationHandler handler);
 [[noreturn]] void violation(const std::string& what);
 
-// An input that makes `target` ("document", "fix", "lsp", "config") load what it keeps for the
-// whole run (dictionaries, the Korean speller), for LLVMFuzzerInitialize.
+// An input that makes `target` ("document", "fix", "lsp", "config", "lexicon") load what it keeps
+// for the whole run (dictionaries, the Korean speller), for LLVMFuzzerInitialize.
 std::string warm_up_input(const std::string& target);
 
 }  // namespace hanmark::fuzz

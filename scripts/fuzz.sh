@@ -3,6 +3,7 @@
 # under nice. See docs/fuzzing.md.
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET...]     # default 60 s each; targets: document fix lsp config
+#                                             # lexicon
 #
 # Environment:
 #   FUZZ_OUT      output directory (default build-fuzz/fuzz-out): <target>/corpus grows across
@@ -29,9 +30,9 @@ seconds=${1:-60}
 [[ "$seconds" =~ ^[0-9]+$ ]] || { echo "usage: $0 [SECONDS] [TARGET...]" >&2; exit 2; }
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(document fix lsp config)
+[ ${#targets[@]} -gt 0 ] || targets=(document fix lsp config lexicon)
 for target in "${targets[@]}"; do
-  case "$target" in document | fix | lsp | config) ;; *) echo "unknown target '$target'" >&2; exit 2 ;; esac
+  case "$target" in document | fix | lsp | config | lexicon) ;; *) echo "unknown target '$target'" >&2; exit 2 ;; esac
 done
 out=${FUZZ_OUT:-$root/build-fuzz/fuzz-out}
 nice_level=${FUZZ_NICE:-19}
@@ -47,7 +48,7 @@ fi
 
 seeds=$(mktemp -d "${TMPDIR:-/tmp}/hanmark-fuzz-seeds.XXXXXX")
 trap 'rm -rf "$seeds"' EXIT
-mkdir -p "$seeds"/{document,fix,lsp,config}
+mkdir -p "$seeds"/{document,fix,lsp,config,lexicon}
 
 # Markdown seeds: fixtures, examples, docs, rule docs, and a sample of the shared corpus.
 copy_numbered() { # DIR FILE...: copies each file under a unique name
@@ -67,6 +68,9 @@ for target in document fix; do
   copy_numbered "$seeds/$target" "${markdown[@]}"
   cp tests/fuzz/document/* tests/fuzz/fix/* "$seeds/$target/"
 done
+# Lexicon seeds: the same posts (their Hangul words are what is compared), tests/fuzz/lexicon.
+copy_numbered "$seeds/lexicon" "${markdown[@]}"
+cp tests/fuzz/lexicon/* "$seeds/lexicon/"
 
 # LSP seeds: a session per fixture post (open, hover, code actions, edits, close, shutdown).
 python3 - "$seeds/lsp" tests/lsp/fixtures/*.md tests/fixtures/markdown/*/*.md <<'PY'
@@ -111,7 +115,7 @@ for doc in docs/configuration.md docs/user-rules.md; do
 done
 
 # Small inputs run faster and find most bugs; seeds longer than this are cut.
-declare -A max_len=([document]=8192 [fix]=4096 [lsp]=8192 [config]=2048)
+declare -A max_len=([document]=8192 [fix]=4096 [lsp]=8192 [config]=2048 [lexicon]=1024)
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 read -ra extra_args <<<"${FUZZ_ARGS:-}"

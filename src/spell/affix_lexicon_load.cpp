@@ -109,6 +109,8 @@ class Loader {
       const std::string_view name = f[0];
       if (name == "SFX") {
         if (!suffix_group(lines, i, why_not)) return false;
+      } else if (name == "LANG" && f.size() > 1 && f[1].starts_with("hu")) {
+        return refuse(why_not, "LANG hu (hunspell's Hungarian compounding)");
       } else if (name == "SET") {
         if (f.size() < 2 || f[1] != "UTF-8") return refuse(why_not, "SET other than UTF-8");
       } else if (name == "FLAG") {

@@ -197,6 +197,7 @@ TEST_CASE("affix lexicon: dictionaries with directives it does not implement are
            {"ICONV 1\nICONV ab c\n", "ICONV"},
            {"IGNORE x\n", "IGNORE"},
            {"BREAK 1\nBREAK -\n", "BREAK"},
+           {"LANG hu_HU\n", "LANG hu"},
        }) {
     CAPTURE(named);
     TestDictionary files(base + extra, "1\n" + G + A + "\n");

@@ -21,10 +21,9 @@ namespace fs = std::filesystem;
 using Body = int (*)(const uint8_t*, size_t);
 
 const std::map<std::string, Body> kTargets = {
-    {"document", hanmark_fuzz_document},
-    {"fix", hanmark_fuzz_fix},
-    {"lsp", hanmark_fuzz_lsp},
-    {"config", hanmark_fuzz_config},
+    {"document", hanmark_fuzz_document}, {"fix", hanmark_fuzz_fix},
+    {"lsp", hanmark_fuzz_lsp},           {"config", hanmark_fuzz_config},
+    {"lexicon", hanmark_fuzz_lexicon},
 };
 
 fs::path regressions_dir() {
@@ -71,7 +70,7 @@ TEST_CASE("fuzz regressions: tests/fuzz has a directory per target and nothing e
     dirs.push_back(entry.path().filename().string());
   }
   std::sort(dirs.begin(), dirs.end());
-  CHECK(dirs == std::vector<std::string>{"config", "document", "fix", "lsp"});
+  CHECK(dirs == std::vector<std::string>{"config", "document", "fix", "lexicon", "lsp"});
 }
 
 TEST_CASE("fuzz regressions: document inputs parse, lint and render as valid JSON") {
@@ -88,6 +87,10 @@ TEST_CASE("fuzz regressions: lsp byte streams get well-formed JSON frames back")
 
 TEST_CASE("fuzz regressions: config inputs load, print as TOML and lint") {
   CHECK(replay("config") >= 3);
+}
+
+TEST_CASE("fuzz regressions: lexicon inputs get libhunspell's answers from the Korean lexicon") {
+  CHECK(replay("lexicon") >= 3);
 }
 
 TEST_CASE("fuzz regressions: a broken property fails the replay instead of passing silently") {
