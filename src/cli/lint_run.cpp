@@ -21,6 +21,7 @@ LintResult lint_one(const Linter& linter, const std::string& path) {
   }
   result.report.doc = Document::parse(path, std::move(bytes));
   result.report.diagnostics = linter.lint(*result.report.doc);
+  result.report.doc->drop_syntax_tree();  // the report needs the text only; free it here
   return result;
 }
 

@@ -52,6 +52,14 @@ Document::~Document() {
   if (root_) cmark_node_free(root_);
 }
 
+void Document::drop_syntax_tree() {
+  if (root_) cmark_node_free(root_);
+  root_ = nullptr;
+  prose_ = {};
+  prose_index_ = {};
+  corrected_spans_ = {};
+}
+
 std::unique_ptr<Document> Document::parse(std::string path, std::string source) {
   std::unique_ptr<Document> doc(new Document(std::move(path), std::move(source)));
   const std::string_view src = doc->source_;

@@ -54,6 +54,13 @@ class Document {
   // Byte offset of cmark's 1-based (line, byte column).
   uint32_t offset_of(int line, int column) const;
 
+  // Frees the syntax tree and the prose built from it, keeping the path, source, line index and
+  // front matter: all a report needs once the rules have run. `hanmark check` calls it on the
+  // thread that linted the post, so that the tree is freed where it was allocated (freed on the
+  // output thread, it made the two threads wait on each other's malloc arenas). root() is null
+  // and prose() empty afterwards.
+  void drop_syntax_tree();
+
   // All prose, in document order: paragraphs, headings and table cells.
   const std::vector<ProseRun>& prose() const { return prose_; }
   // The prose run of a paragraph, heading or table cell node, if it has one.
