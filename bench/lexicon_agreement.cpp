@@ -22,76 +22,14 @@
 #include "core/file_io.h"
 #include "core/utf8.h"
 #include "spell/affix_lexicon.h"
+#include "spell/korean_speller.h"
+#include "text/hangul.h"
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
 double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-std::set<std::string> hangul_words(const std::string& text) {
-  std::set<std::string> words;
-  std::string word;
-  for (size_t i = 0; i <= text.size();) {
-    const hanmark::utf8::Decoded d =
-        i < text.size() ? hanmark::utf8::decode(text, i) : hanmark::utf8::Decoded{' ', 1};
-    if (hanmark::utf8::is_hangul_syllable(d.code_point)) {
-      word.append(text, i, d.length);
-    } else if (!word.empty()) {
-      words.insert(word);
-      word.clear();
-    }
-    i += d.length;
-  }
-  return words;
-}
-
-std::string encode(const std::u32string& s) {
-  std::string out;
-  for (char32_t cp : s) hanmark::utf8::append(out, cp);
-  return out;
-}
-
-// Every word one initial, vowel or final away, as KoreanSpeller::near_misses generates them.
-void add_near_misses(const std::string& word, std::vector<std::string>& out) {
-  std::u32string syllables;
-  for (size_t i = 0; i < word.size();) {
-    const auto d = hanmark::utf8::decode(word, i);
-    syllables.push_back(d.code_point);
-    i += d.length;
-  }
-  if (syllables.size() > 10) return;
-  for (size_t i = 0; i < syllables.size(); ++i) {
-    const int index = static_cast<int>(syllables[i] - 0xAC00);
-    const int l = index / 588, v = (index / 28) % 21, t = index % 28;
-    for (int kind = 0; kind < 3; ++kind)
-      for (int x = 0; x < (kind == 0 ? 21 : kind == 1 ? 28 : 19); ++x) {
-        const int nl = kind == 2 ? x : l, nv = kind == 0 ? x : v, nt = kind == 1 ? x : t;
-        if (nl == l && nv == v && nt == t) continue;
-        std::u32string edited = syllables;
-        edited[i] = 0xAC00 + static_cast<char32_t>((nl * 21 + nv) * 28 + nt);
-        out.push_back(encode(edited));
-      }
-  }
-}
-
-// Syllables as conjoining jamo, as ko.dic stores its words.
-std::string decomposed(const std::string& text) {
-  std::string out;
-  for (size_t i = 0; i < text.size();) {
-    const auto d = hanmark::utf8::decode(text, i);
-    i += d.length;
-    if (!hanmark::utf8::is_hangul_syllable(d.code_point)) {
-      hanmark::utf8::append(out, d.code_point);
-      continue;
-    }
-    const int index = static_cast<int>(d.code_point - 0xAC00);
-    hanmark::utf8::append(out, 0x1100 + index / 588);
-    hanmark::utf8::append(out, 0x1161 + (index / 28) % 21);
-    if (index % 28 != 0) hanmark::utf8::append(out, 0x11A7 + index % 28);
-  }
-  return out;
 }
 
 bool read_text(const std::string& path, std::string& text) {
@@ -152,9 +90,9 @@ int main(int argc, char** argv) {
         while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();
         if (line.empty()) continue;
         const size_t slash = line.find('/');
-        const std::string word = decomposed(line.substr(0, slash));
+        const std::string word = hanmark::hangul::to_nfd(line.substr(0, slash));
         const std::string model =
-            slash == std::string::npos ? "" : decomposed(line.substr(slash + 1));
+            slash == std::string::npos ? "" : hanmark::hangul::to_nfd(line.substr(slash + 1));
         if (hunspell && (model.empty() || hunspell->add_with_affix(word, model) != 0))
           hunspell->add(word);
         if (model.empty() || !lexicon->add_with_affix(word, model)) lexicon->add(word);
@@ -167,15 +105,20 @@ int main(int argc, char** argv) {
   for (const std::string& file : files) {
     std::string text;
     if (!read_text(file, text)) continue;
-    for (const std::string& w : hangul_words(text)) words.insert(w);
+    for (const hanmark::hangul::Run& run : hanmark::hangul::runs(text)) words.emplace(run.in(text));
   }
   std::vector<std::string> all(words.begin(), words.end());
-  for (const std::string& w : words) add_near_misses(w, all);
+  // Every spelling one jamo away, as korean-spelling's near-miss search asks.
+  for (const std::string& w : words)
+    if (w.size() <= 3 * hanmark::KoreanSpeller::kMaxNearMissSyllables)
+      for (std::string& variant : hanmark::hangul::one_jamo_variants(w))
+        all.push_back(std::move(variant));
   std::mt19937 random(12345);
   for (size_t n = 0; n < random_words; ++n) {
-    std::u32string s(1 + random() % 6, U' ');
-    for (char32_t& c : s) c = 0xAC00 + random() % 11172;
-    all.push_back(encode(s));
+    std::string word;
+    for (size_t i = 0, length = 1 + random() % 6; i < length; ++i)
+      hanmark::utf8::append(word, 0xAC00 + random() % 11172);
+    all.push_back(std::move(word));
   }
   std::printf("%zu corpus words, %zu checks\n", words.size(), all.size());
 

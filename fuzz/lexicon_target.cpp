@@ -4,7 +4,6 @@
 // there is nothing to compare, and every input passes.
 #include <hunspell/hunspell.hxx>
 
-#include <filesystem>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -28,22 +27,15 @@ struct Spellers {
 const Spellers& spellers() {
   static const Spellers loaded = [] {
     Spellers s;
-    for (const std::string& dir : SpellResources::default_search_paths()) {
-      const std::string aff = dir + "/ko.aff", dic = dir + "/ko.dic";
-      std::error_code ec;
-      if (!std::filesystem::is_regular_file(aff, ec) || !std::filesystem::is_regular_file(dic, ec))
-        continue;
-      s.lexicon = AffixLexicon::load(aff, dic, nullptr);
-      if (s.lexicon) s.hunspell = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
-      break;
-    }
+    const auto found =
+        SpellResources::dictionary_files(SpellResources::default_search_paths(), "ko");
+    if (found.empty()) return s;
+    s.lexicon = AffixLexicon::load(found.front().aff, found.front().dic, nullptr);
+    if (s.lexicon)
+      s.hunspell = std::make_unique<Hunspell>(found.front().aff.c_str(), found.front().dic.c_str());
     return s;
   }();
   return loaded;
-}
-
-bool is_checked(char32_t cp) {
-  return utf8::is_hangul_syllable(cp) || (cp >= 0x1100 && cp <= 0x11FF);
 }
 
 void compare(const Spellers& s, std::string_view word) {
@@ -71,7 +63,7 @@ int hanmark_fuzz_lexicon(const uint8_t* data, size_t size) {
   size_t word_start = 0;
   for (size_t i = 0; i < text.size();) {
     const utf8::Decoded d = utf8::decode(text, i);
-    if (!is_checked(d.code_point)) {
+    if (!AffixLexicon::handles(d.code_point)) {
       compare(s, text.substr(word_start, i - word_start));
       word_start = i + d.length;
     }

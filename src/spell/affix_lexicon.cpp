@@ -22,11 +22,15 @@ bool is_conjoining_jamo(char32_t cp) {
 AffixLexicon::AffixLexicon(std::unique_ptr<Data> data) : data_(std::move(data)) {}
 AffixLexicon::~AffixLexicon() = default;
 
+bool AffixLexicon::handles(char32_t cp) {
+  return utf8::is_hangul_syllable(cp) || is_conjoining_jamo(cp);
+}
+
 bool AffixLexicon::handles(std::string_view word) {
   if (word.empty()) return false;
   for (size_t i = 0; i < word.size();) {
     const utf8::Decoded d = utf8::decode(word, i);
-    if (!utf8::is_hangul_syllable(d.code_point) && !is_conjoining_jamo(d.code_point)) return false;
+    if (!handles(d.code_point)) return false;
     i += d.length;
   }
   return true;
@@ -63,16 +67,6 @@ bool AffixLexicon::spell(std::string_view word) const {
 
 namespace {
 
-Units units_of(std::string_view text) {
-  Units out;
-  for (size_t i = 0; i < text.size();) {
-    const utf8::Decoded d = utf8::decode(text, i);
-    i += d.length;
-    if (d.code_point < 0x10000) out.push_back(static_cast<char16_t>(d.code_point));
-  }
-  return out;
-}
-
 // hunspell's remove_forbidden_flag(): an added word is no longer forbidden. False when the word
 // is not in the dictionary.
 bool clear_forbidden(AffixLexicon::Data& data, UnitsView word) {
@@ -86,16 +80,16 @@ bool clear_forbidden(AffixLexicon::Data& data, UnitsView word) {
 }  // namespace
 
 void AffixLexicon::add(std::string_view word) {
-  const Units units = units_of(word);
+  const Units units = to_units(word);
   std::unique_lock lock(mutex_);
   // hunspell adds a word it already has only by lifting its FORBIDDENWORD flag.
   if (!clear_forbidden(*data_, units)) data_->add_root(units, 0, false);
 }
 
 bool AffixLexicon::add_with_affix(std::string_view word, std::string_view model) {
-  const Units units = units_of(word);
+  const Units units = to_units(word);
   std::unique_lock lock(mutex_);
-  const std::vector<uint32_t>* homonyms = data_->homonyms_of(units_of(model));
+  const std::vector<uint32_t>* homonyms = data_->homonyms_of(to_units(model));
   const uint32_t example = homonyms != nullptr ? homonyms->front() : UINT32_MAX;
   clear_forbidden(*data_, units);
   if (example == UINT32_MAX || !data_->roots[example].had_flags) return false;

@@ -29,6 +29,7 @@ class AffixLexicon {
   // Whether spell() answers `word`: Hangul syllables and conjoining jamo only (other characters
   // bring in hunspell's case, number and break handling, which this reader leaves to libhunspell).
   static bool handles(std::string_view word);
+  static bool handles(char32_t cp);  // one character of such a word
   // Hunspell::spell(word) for a word handles() accepts. Thread-safe.
   bool spell(std::string_view word) const;
 

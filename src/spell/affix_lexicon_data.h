@@ -20,6 +20,9 @@ using Flag = uint16_t;
 using Units = std::u16string;
 using UnitsView = std::u16string_view;
 
+// UTF-8 as UTF-16 units (an invalid byte is U+FFFD).
+Units to_units(std::string_view text);
+
 // hunspell's encoding of COMPOUNDRULE quantifiers: they are stored among the flags as the
 // characters themselves, and a flag numbered 42 or 63 would be read as one (as in hunspell).
 inline constexpr Flag kRuleStar = '*';
@@ -28,7 +31,7 @@ inline constexpr Flag kRuleOptional = '?';
 struct FlagSet {
   std::vector<Flag> flags;     // sorted
   std::vector<uint64_t> bits;  // bit f: has flag f
-  uint64_t rule_flags = 0;     // bit i: has the flag Data::rule_flag_bits maps to i
+  uint64_t rule_flags = 0;     // bit i: has the rule flag given bit i (Data::compound_rule_bits)
   explicit FlagSet(std::vector<Flag> sorted = {}) : flags(std::move(sorted)) {
     if (!flags.empty()) bits.resize(flags.back() / 64 + 1);
     for (Flag f : flags) bits[f / 64] |= uint64_t{1} << (f % 64);
@@ -89,13 +92,12 @@ struct AffixLexicon::Data {
   std::vector<std::vector<uint32_t>> append_lists;
   std::vector<uint32_t> empty_append_suffixes;
   // Flags some suffix names as a continuation class: the outer suffixes of twofold suffixes.
+  // Empty when no suffix has continuation classes.
   std::vector<bool> continuation_flags;
-  bool has_continuations = false;
   std::vector<std::vector<Flag>> compound_rules;
-  // The flags that appear in rules, each given a bit of FlagSet::rule_flags (at most 64, else
-  // the dictionary is refused); each rule's tokens as those bits; the bits of the flags that are
+  // The flags that appear in rules are given a bit of FlagSet::rule_flags each (at most 64, else
+  // the dictionary is refused): each rule's tokens as those bits; the bits of the flags that are
   // not read as quantifiers, one of which a part needs to be in any rule.
-  std::unordered_map<Flag, int> rule_flag_bits;
   std::vector<std::vector<uint64_t>> compound_rule_bits;
   uint64_t rule_part_bits = 0;
   // Per rule, the flags a first part can match: those of the tokens up to the first one

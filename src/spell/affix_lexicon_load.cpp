@@ -24,32 +24,6 @@ const std::set<std::string_view, std::less<>> kIgnored = {
     // Only read where COMPOUNDFLAG, COMPOUNDBEGIN or COMPOUNDMIDDLE is set, which is refused.
     "COMPOUNDMORESUFFIXES"};
 
-Units to_units(std::string_view text) {
-  Units out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size();) {
-    const auto byte = [&](size_t at) { return static_cast<unsigned char>(text[at]); };
-    // Jamo and syllables, nearly all of hunspell-ko, are three bytes.
-    if ((byte(i) & 0xF0) == 0xE0 && i + 2 < text.size() && (byte(i + 1) & 0xC0) == 0x80 &&
-        (byte(i + 2) & 0xC0) == 0x80 && byte(i) != 0xE0 && byte(i) != 0xED) {
-      out.push_back(static_cast<char16_t>((byte(i) & 0x0F) << 12 | (byte(i + 1) & 0x3F) << 6 |
-                                          (byte(i + 2) & 0x3F)));
-      i += 3;
-      continue;
-    }
-    const utf8::Decoded d = utf8::decode(text, i);
-    i += d.length;
-    const char32_t cp = d.code_point == utf8::kInvalid ? 0xFFFD : d.code_point;
-    if (cp < 0x10000) {
-      out.push_back(static_cast<char16_t>(cp));
-    } else {
-      out.push_back(static_cast<char16_t>(0xD7C0 + (cp >> 10)));
-      out.push_back(static_cast<char16_t>(0xDC00 | (cp & 0x3FF)));
-    }
-  }
-  return out;
-}
-
 // The first fields of a line, split at blanks (hunspell reads no more than these).
 struct Fields {
   static constexpr size_t kMax = 6;
@@ -272,12 +246,12 @@ class Loader {
   bool finish_rules(std::string& why_not) {
     for (const std::vector<Flag>& rule : data_.compound_rules)
       for (Flag flag : rule)
-        data_.rule_flag_bits.try_emplace(flag, static_cast<int>(data_.rule_flag_bits.size()));
-    if (data_.rule_flag_bits.size() > 64) return refuse(why_not, "more than 64 COMPOUNDRULE flags");
+        rule_flag_bits_.try_emplace(flag, static_cast<int>(rule_flag_bits_.size()));
+    if (rule_flag_bits_.size() > 64) return refuse(why_not, "more than 64 COMPOUNDRULE flags");
     for (const std::vector<Flag>& rule : data_.compound_rules) {
       std::vector<uint64_t> bits;
       for (Flag flag : rule) {
-        const uint64_t bit = uint64_t{1} << data_.rule_flag_bits.at(flag);
+        const uint64_t bit = uint64_t{1} << rule_flag_bits_.at(flag);
         bits.push_back(bit);
         if (flag != kRuleStar && flag != kRuleOptional) data_.rule_part_bits |= bit;
       }
@@ -297,7 +271,7 @@ class Loader {
   // Gives each flag set its rule_flags mask; the sets are all known once the .aff is read.
   void finish_flag_sets() {
     for (FlagSet& set : data_.flag_sets)
-      for (const auto& [flag, bit] : data_.rule_flag_bits)
+      for (const auto& [flag, bit] : rule_flag_bits_)
         if (set.has(flag)) set.rule_flags |= uint64_t{1} << bit;
   }
 
@@ -356,7 +330,6 @@ class Loader {
         for (Flag c : data_.flag_sets[suffix.continuation].flags) {
           if (data_.continuation_flags.size() <= c) data_.continuation_flags.resize(c + 1);
           data_.continuation_flags[c] = true;
-          data_.has_continuations = true;
         }
       }
       if (append == "0") append = {};
@@ -395,7 +368,8 @@ class Loader {
 
   AffixLexicon::Data& data_;
   std::vector<uint32_t> aliases_;
-  std::vector<std::string_view> pending_flags_;  // per root, into the .dic's text
+  std::vector<std::string_view> pending_flags_;   // per root, into the .dic's text
+  std::unordered_map<Flag, int> rule_flag_bits_;  // each rule flag's bit of FlagSet::rule_flags
   std::unordered_map<std::string_view, std::vector<uint32_t>> by_append_;  // UTF-8 keys
   bool aliases_started_ = false, conversion_started_ = false, rules_started_ = false;
   std::map<std::vector<Flag>, uint32_t> flag_set_index_;
@@ -424,6 +398,32 @@ void AffixLexicon::Data::build_word_trie() {
   }
   word_trie.build_sorted(keys);
   word_trie_stale = false;
+}
+
+Units to_units(std::string_view text) {
+  Units out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    const auto byte = [&](size_t at) { return static_cast<unsigned char>(text[at]); };
+    // Jamo and syllables, nearly all of hunspell-ko, are three bytes.
+    if ((byte(i) & 0xF0) == 0xE0 && i + 2 < text.size() && (byte(i + 1) & 0xC0) == 0x80 &&
+        (byte(i + 2) & 0xC0) == 0x80 && byte(i) != 0xE0 && byte(i) != 0xED) {
+      out.push_back(static_cast<char16_t>((byte(i) & 0x0F) << 12 | (byte(i + 1) & 0x3F) << 6 |
+                                          (byte(i + 2) & 0x3F)));
+      i += 3;
+      continue;
+    }
+    const utf8::Decoded d = utf8::decode(text, i);
+    i += d.length;
+    const char32_t cp = d.code_point == utf8::kInvalid ? 0xFFFD : d.code_point;
+    if (cp < 0x10000) {
+      out.push_back(static_cast<char16_t>(cp));
+    } else {
+      out.push_back(static_cast<char16_t>(0xD7C0 + (cp >> 10)));
+      out.push_back(static_cast<char16_t>(0xDC00 | (cp & 0x3FF)));
+    }
+  }
+  return out;
 }
 
 uint32_t AffixLexicon::Data::add_root(UnitsView word, uint32_t flags, bool had_flags) {

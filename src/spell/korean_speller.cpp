@@ -1,7 +1,5 @@
 #include "spell/korean_speller.h"
 
-#include <unicode/normalizer2.h>
-#include <unicode/unistr.h>
 #include <hunspell/hunspell.hxx>
 
 #include <algorithm>
@@ -16,42 +14,8 @@ namespace hanmark {
 
 namespace {
 
-constexpr char32_t kFirstSyllable = 0xAC00;
-constexpr int kInitials = 19, kVowels = 21, kFinals = 28;
-
-std::u32string decode_all(std::string_view s) {
-  std::u32string out;
-  for (size_t i = 0; i < s.size();) {
-    const utf8::Decoded d = utf8::decode(s, i);
-    out.push_back(d.code_point);
-    i += d.length;
-  }
-  return out;
-}
-
-std::string encode_all(const std::u32string& s) {
-  std::string out;
-  for (char32_t cp : s) utf8::append(out, cp);
-  return out;
-}
-
 std::string nfc_of(std::string_view word) {
   return hangul::is_nfc(word) ? std::string(word) : hangul::to_nfc(word);
-}
-
-// ko.dic stores its entries as conjoining jamo: added words and model words must be decomposed.
-std::string nfd_of(std::string_view text) {
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
-  if (U_FAILURE(status)) return std::string(text);
-  const icu::UnicodeString out =
-      nfd->normalize(icu::UnicodeString::fromUTF8(
-                         icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))),
-                     status);
-  if (U_FAILURE(status)) return std::string(text);
-  std::string utf8;
-  out.toUTF8String(utf8);
-  return utf8;
 }
 
 // The particle pairs whose two forms depend on the final consonant of the noun before them,
@@ -79,9 +43,10 @@ Entries parse_entries(std::string_view text, std::vector<std::string>& words) {
     const size_t slash = line.find('/');
     const std::string word = nfc_of(trim(line.substr(0, slash)));
     if (word.empty()) return;
-    const std::string model =
-        slash == std::string_view::npos ? std::string() : nfd_of(trim(line.substr(slash + 1)));
-    entries.emplace_back(nfd_of(word), model);
+    const std::string model = slash == std::string_view::npos
+                                  ? std::string()
+                                  : hangul::to_nfd(trim(line.substr(slash + 1)));
+    entries.emplace_back(hangul::to_nfd(word), model);
     words.push_back(word);
   });
   return entries;
@@ -202,30 +167,11 @@ std::vector<std::string> KoreanSpeller::near_misses(std::string_view word, size_
 std::vector<std::string> KoreanSpeller::search_near_misses(const std::string& nfc, size_t limit,
                                                            uint32_t syllables) const {
   std::vector<std::string> out;
-  const std::u32string original = decode_all(nfc);
-  const bool all_syllables = std::all_of(original.begin(), original.end(), hangul::is_syllable);
-  if (all_syllables && !original.empty() && original.size() <= kMaxNearMissSyllables) {
-    std::vector<std::string> candidates;
-    // Vowels first (소흘히 → 소홀히, 였 → 었), then finals (됬 → 됐), then initials.
-    for (int kind = 0; kind < 3; ++kind) {
-      for (size_t i = 0; i < original.size(); ++i) {
-        if ((syllables >> i & 1) == 0) continue;
-        const int index = static_cast<int>(original[i] - kFirstSyllable);
-        const int l = index / (kVowels * kFinals), v = (index / kFinals) % kVowels,
-                  t = index % kFinals;
-        const int count = kind == 0 ? kVowels : kind == 1 ? kFinals : kInitials;
-        for (int x = 0; x < count; ++x) {
-          const int nl = kind == 2 ? x : l, nv = kind == 0 ? x : v, nt = kind == 1 ? x : t;
-          if (nl == l && nv == v && nt == t) continue;
-          std::u32string edited = original;
-          edited[i] = kFirstSyllable + static_cast<char32_t>((nl * kVowels + nv) * kFinals + nt);
-          candidates.push_back(encode_all(edited));
-        }
-      }
-    }
-    for (size_t i = 0; i < candidates.size() && out.size() < limit; ++i)
-      if (check(candidates[i])) out.push_back(candidates[i]);
-  }
+  // Syllables are three bytes each; a word of anything else has no variants.
+  if (nfc.size() > 3 * kMaxNearMissSyllables) return out;
+  const std::vector<std::string> candidates = hangul::one_jamo_variants(nfc, syllables);
+  for (size_t i = 0; i < candidates.size() && out.size() < limit; ++i)
+    if (check(candidates[i])) out.push_back(candidates[i]);
   return out;
 }
 

@@ -99,12 +99,10 @@ bool model_is_added_word(const std::vector<std::string>& korean_entries) {
                      [&](const std::string& model) { return words.contains(model); });
 }
 
-// A hunspell dictionary's .aff/.dic pairs, one per directory that has both, in search order.
-struct DictionaryFiles {
-  std::string aff, dic;
-};
-std::vector<DictionaryFiles> dictionary_candidates(const std::vector<std::string>& directories,
-                                                   const std::string& name) {
+}  // namespace
+
+auto SpellResources::dictionary_files(const std::vector<std::string>& directories,
+                                      const std::string& name) -> std::vector<DictionaryFiles> {
   std::vector<DictionaryFiles> found;
   for (const std::string& directory : directories) {
     const std::string base = (std::filesystem::path(directory) / name).string();
@@ -115,8 +113,6 @@ std::vector<DictionaryFiles> dictionary_candidates(const std::vector<std::string
   }
   return found;
 }
-
-}  // namespace
 
 std::shared_ptr<SpellResources> SpellResources::create(SpellOptions options) {
   return std::make_shared<SpellResources>(std::move(options));
@@ -156,7 +152,7 @@ auto SpellResources::english_part() const -> const FoundSpeller<EnglishSpeller>&
         std::string(data_text(options_.tech_words, kTechWords)) + added_words(options_, false);
     auto found = std::make_shared<FoundSpeller<EnglishSpeller>>();
     for (const DictionaryFiles& files :
-         dictionary_candidates(search_paths(), options_.english_dictionary)) {
+         dictionary_files(search_paths(), options_.english_dictionary)) {
       auto speller = std::make_unique<EnglishSpeller>(files.aff, files.dic, words);
       if (!speller->available()) continue;
       found->speller = std::move(speller);
@@ -192,7 +188,7 @@ auto SpellResources::korean_part() const -> const FoundSpeller<KoreanSpeller>& {
                               added_words(options_, true);
     auto found = std::make_shared<FoundSpeller<KoreanSpeller>>();
     for (const DictionaryFiles& files :
-         dictionary_candidates(search_paths(), options_.korean_dictionary)) {
+         dictionary_files(search_paths(), options_.korean_dictionary)) {
       auto speller = std::make_unique<KoreanSpeller>(files.aff, files.dic, words);
       if (!speller->available()) continue;
       found->speller = std::move(speller);

@@ -52,6 +52,14 @@ class SpellResources {
   // /usr/share/myspell/dicts, /usr/local/share/hunspell.
   static std::vector<std::string> default_search_paths();
 
+  // A hunspell dictionary's .aff/.dic pairs, one per directory of `directories` that has both,
+  // in search order.
+  struct DictionaryFiles {
+    std::string aff, dic;
+  };
+  static std::vector<DictionaryFiles> dictionary_files(const std::vector<std::string>& directories,
+                                                       const std::string& name);
+
   const TypoTable& typos() const;
   const EnglishSpeller& english() const;
   // Korean misspellings (dictionaries/typos-ko.tsv) and the Korean speller (hunspell-ko plus

@@ -127,7 +127,7 @@ const Root* WordCheck::twofold_suffixed_root(UnitsView word) const {
 
 const Root* WordCheck::affixed_root(UnitsView word, bool in_compound) const {
   if (const Root* root = suffixed_root(word, 0, in_compound)) return root;
-  return data_.has_continuations ? twofold_suffixed_root(word) : nullptr;
+  return data_.continuation_flags.empty() ? nullptr : twofold_suffixed_root(word);
 }
 
 const Root* WordCheck::affixed_last_part(UnitsView rest) {

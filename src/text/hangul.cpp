@@ -10,7 +10,7 @@ namespace hanmark::hangul {
 namespace {
 
 constexpr char32_t kFirst = 0xAC00;
-constexpr int kFinals = 28;
+constexpr int kInitials = 19, kVowels = 21, kFinals = 28;
 
 bool is_space(char32_t cp) {
   return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 || cp == 0x3000;
@@ -19,6 +19,17 @@ bool is_space(char32_t cp) {
 const icu::Normalizer2& nfc() {
   UErrorCode status = U_ZERO_ERROR;
   return *icu::Normalizer2::getNFCInstance(status);
+}
+
+std::string normalized(const icu::Normalizer2& form, std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::UnicodeString in = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  const icu::UnicodeString out = form.normalize(in, status);
+  std::string utf8_out;
+  if (U_FAILURE(status)) return std::string(text);
+  out.toUTF8String(utf8_out);
+  return utf8_out;
 }
 
 }  // namespace
@@ -70,14 +81,44 @@ std::vector<Run> runs(std::string_view text) {
 }
 
 std::string to_nfc(std::string_view text) {
+  return normalized(nfc(), text);
+}
+
+std::string to_nfd(std::string_view text) {
   UErrorCode status = U_ZERO_ERROR;
-  const icu::UnicodeString in = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  const icu::UnicodeString out = nfc().normalize(in, status);
-  std::string utf8_out;
-  if (U_FAILURE(status)) return std::string(text);
-  out.toUTF8String(utf8_out);
-  return utf8_out;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  return U_FAILURE(status) ? std::string(text) : normalized(*nfd, text);
+}
+
+std::vector<std::string> one_jamo_variants(std::string_view word, uint32_t positions) {
+  std::u32string syllables;
+  for (size_t i = 0; i < word.size();) {
+    const utf8::Decoded d = utf8::decode(word, i);
+    if (!is_syllable(d.code_point)) return {};
+    syllables.push_back(d.code_point);
+    i += d.length;
+  }
+  std::vector<std::string> out;
+  for (int kind = 0; kind < 3; ++kind) {  // vowels, finals, initials
+    for (size_t i = 0; i < syllables.size(); ++i) {
+      if (i >= 32 || (positions >> i & 1) == 0) continue;
+      const int index = static_cast<int>(syllables[i] - kFirst);
+      const int l = index / (kVowels * kFinals), v = (index / kFinals) % kVowels,
+                t = index % kFinals;
+      const int count = kind == 0 ? kVowels : kind == 1 ? kFinals : kInitials;
+      for (int x = 0; x < count; ++x) {
+        const int nl = kind == 2 ? x : l, nv = kind == 0 ? x : v, nt = kind == 1 ? x : t;
+        if (nl == l && nv == v && nt == t) continue;
+        std::string text;
+        for (size_t k = 0; k < syllables.size(); ++k)
+          utf8::append(text,
+                       k == i ? kFirst + static_cast<char32_t>((nl * kVowels + nv) * kFinals + nt)
+                              : syllables[k]);
+        out.push_back(std::move(text));
+      }
+    }
+  }
+  return out;
 }
 
 namespace {

@@ -52,5 +52,12 @@ std::vector<Run> runs(std::string_view text);
 // NFC form of UTF-8 text (decomposed jamo from macOS composed back to syllables).
 std::string to_nfc(std::string_view text);
 bool is_nfc(std::string_view text);
+// NFD form: syllables as conjoining jamo, as hunspell-ko's dictionary stores its words.
+std::string to_nfd(std::string_view text);
+
+// Every spelling of `word` (Hangul syllables only, else none) with one jamo of one syllable
+// changed, for the syllables whose bit is set in `positions` (bit i: syllable i): the vowels
+// first (소흘히 → 소홀히), then the finals (됬 → 됐), then the initials; left to right in each.
+std::vector<std::string> one_jamo_variants(std::string_view word, uint32_t positions = ~0u);
 
 }  // namespace hanmark::hangul

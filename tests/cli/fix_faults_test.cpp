@@ -39,12 +39,6 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-std::string contents(const fs::path& path) {
-  std::ostringstream text;
-  text << std::ifstream(path, std::ios::binary).rdbuf();
-  return text.str();
-}
-
 void put(const fs::path& path, const std::string& text) {
   fs::create_directories(path.parent_path());
   std::ofstream(path, std::ios::binary) << text;
@@ -64,7 +58,7 @@ Finished run_to_end(ChildSpec launch, const fs::path& scratch) {
   const int status = *wait_status(spawn_child(launch));
   // Only what went to `scratch` is read back (reading /dev/full would never end).
   const auto captured = [&](const fs::path& file) {
-    return file.parent_path() == scratch ? contents(file) : std::string();
+    return file.parent_path() == scratch ? read_text(file) : std::string();
   };
   return {exit_code(status), captured(launch.out), captured(launch.err)};
 }
@@ -186,7 +180,7 @@ double mtime_of(const fs::path& path) {
 
 void restore(const Corpus& corpus) {
   for (const fs::path& post : corpus.posts)
-    if (contents(post) != corpus.original.at(post)) put(post, corpus.original.at(post));
+    if (read_text(post) != corpus.original.at(post)) put(post, corpus.original.at(post));
 }
 
 // Fixes the corpus to completion: the expected fixed texts, how long a run takes and when, after
@@ -210,7 +204,7 @@ Reference reference_run(Corpus& corpus, const fs::path& scratch) {
     REQUIRE_MESSAGE(run.code <= 1, run.err);
     reference.writes.clear();
     for (const fs::path& post : corpus.posts) {
-      const std::string fixed = contents(post);
+      const std::string fixed = read_text(post);
       if (round == 1) CHECK_MESSAGE(fixed == corpus.fixed[post], post << " fixed differently");
       corpus.fixed[post] = fixed;
       if (fixed != corpus.original[post])
@@ -228,7 +222,7 @@ Corpus load(const fs::path& root) {
   for (const std::string& file : hanmark::discover_files({root.string()}).files) {
     const fs::path post = fs::absolute(file);
     corpus.posts.push_back(post);
-    corpus.original[post] = contents(post);
+    corpus.original[post] = read_text(post);
   }
   return corpus;
 }
@@ -282,7 +276,7 @@ void kill_at_random_moments(const fs::path& root, const fs::path& scratch) {
     for (const fs::path& post : corpus.posts) {
       const std::string& was = corpus.original.at(post);
       const std::string& fixed = corpus.fixed.at(post);
-      const std::string now = contents(post);
+      const std::string now = read_text(post);
       if (now == fixed && was != fixed) {
         ++fixed_now;
         ++fixed_files;
@@ -305,7 +299,7 @@ void kill_at_random_moments(const fs::path& root, const fs::path& scratch) {
       if (!is_temp_name(name)) continue;
       const fs::path post = entry.path().parent_path() / name.substr(1, name.size() - 16);
       REQUIRE_MESSAGE(corpus.fixed.count(post), "a temporary file for no post: " << name);
-      CHECK(corpus.fixed.at(post).starts_with(contents(entry.path())));
+      CHECK(corpus.fixed.at(post).starts_with(read_text(entry.path())));
     }
     const bool left_temp = temps > temps_before;
     none_fixed += fixed_now == 0 && !left_temp;
@@ -322,7 +316,7 @@ void kill_at_random_moments(const fs::path& root, const fs::path& scratch) {
   CHECK(last.code == reference.code);
   CHECK(last.out.find(".hanmark-") == std::string::npos);
   size_t wrong = 0;
-  for (const fs::path& post : corpus.posts) wrong += contents(post) != corpus.fixed.at(post);
+  for (const fs::path& post : corpus.posts) wrong += read_text(post) != corpus.fixed.at(post);
   CHECK(wrong == 0);
   CHECK(hanmark::discover_files({root.string()}).files.size() == corpus.posts.size());
 
@@ -374,9 +368,9 @@ struct FullDisk {
     put(reference.path() / "small.md", small);
     put(reference.path() / "big.md", big);
     REQUIRE(run_to_end({fix_args(reference.path())}, scratch.path()).code <= 1);
-    small_fixed = contents(reference.path() / "small.md");
+    small_fixed = read_text(reference.path() / "small.md");
     REQUIRE(small_fixed != small);
-    REQUIRE(contents(reference.path() / "big.md") != big);
+    REQUIRE(read_text(reference.path() / "big.md") != big);
     put(dir / "small.md", small);
     put(dir / "big.md", big);
   }
@@ -390,9 +384,9 @@ struct FullDisk {
                                 "' not fixed (cannot write the temporary file: " + reason + "); ";
     CHECK(run.err.find(message) != std::string::npos);
     CHECK(run.err.find(" fixes not applied\n") != std::string::npos);
-    CHECK(contents(dir / "big.md") == big);
+    CHECK(read_text(dir / "big.md") == big);
     CHECK(run.out.find((dir / "big.md").string() + ":") != std::string::npos);
-    CHECK(contents(dir / "small.md") == small_fixed);
+    CHECK(read_text(dir / "small.md") == small_fixed);
     size_t entries = 0;
     for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir)) ++entries;
     CHECK(entries == 2 + other_files);  // no temporary file left behind

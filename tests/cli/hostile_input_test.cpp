@@ -47,13 +47,6 @@ struct Outcome {
 // a small process.
 const char* const kTime = "/usr/bin/time";
 
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 // hanmark as a child process (cli/child_process.h) in a process group of its own, under GNU time
 // when it is installed.
 class Child {
@@ -94,7 +87,7 @@ class Child {
     outcome.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
     // GNU time writes "Command exited with non-zero status N" before the number.
-    const std::string measured = slurp(rss_file());
+    const std::string measured = read_text(rss_file());
     const size_t last = measured.find_last_not_of('\n');
     if (last != std::string::npos) {
       const size_t begin = measured.find_last_of('\n', last) + 1;  // npos + 1 == 0
@@ -103,8 +96,8 @@ class Child {
         outcome.peak_rss_mb = std::stol(kilobytes) / 1024;
     }
     outcome.exit_code = exit_code(*status);
-    outcome.out = slurp(capture_.path() / "out");
-    outcome.err = slurp(capture_.path() / "err");
+    outcome.out = read_text(capture_.path() / "out");
+    outcome.err = read_text(capture_.path() / "err");
     return outcome;
   }
 

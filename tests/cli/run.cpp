@@ -12,16 +12,12 @@ namespace hanmark::testing {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-std::string slurp(const fs::path& path) {
+std::string read_text(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream out;
   out << in.rdbuf();
   return out.str();
 }
-
-}  // namespace
 
 std::string shell_quote(const std::string& word) {
   std::string quoted = "'";
@@ -35,12 +31,11 @@ RunResult run_hanmark(const std::string& args, const std::string& env) {
   // GitHub's runners set GITHUB_ACTIONS, which switches the default format; tests that want it
   // set it in `env`.
   const std::string command = "unset GITHUB_ACTIONS; " + env + " " + shell_quote(HANMARK_BINARY) +
-                              " " + args + " >" +
-                              shell_quote(out.string()) + " 2>" + shell_quote(err.string()) +
-                              " </dev/null";
+                              " " + args + " >" + shell_quote(out.string()) + " 2>" +
+                              shell_quote(err.string()) + " </dev/null";
   const int status = std::system(command.c_str());
   const int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  return {code, slurp(out), slurp(err)};
+  return {code, read_text(out), read_text(err)};
 }
 
 TempDir::TempDir() {

@@ -30,4 +30,7 @@ class TempDir {
 
 std::string shell_quote(const std::string& word);
 
+// The bytes of a file; empty when it cannot be read.
+std::string read_text(const std::filesystem::path& path);
+
 }  // namespace hanmark::testing

@@ -14,6 +14,7 @@
 #include "core/utf8.h"
 #include "spell/affix_lexicon.h"
 #include "spell/spell_resources.h"
+#include "text/hangul.h"
 
 using namespace hanmark;
 
@@ -39,19 +40,6 @@ std::vector<std::string> test_syllables() {
   return out;
 }
 
-std::string decomposed(const std::string& syllable_text) {
-  std::string out;
-  for (size_t i = 0; i < syllable_text.size();) {
-    const utf8::Decoded d = utf8::decode(syllable_text, i);
-    i += d.length;
-    const int index = static_cast<int>(d.code_point - 0xAC00);
-    utf8::append(out, 0x1100 + index / 588);
-    utf8::append(out, 0x1161 + (index / 28) % 21);
-    if (index % 28 != 0) utf8::append(out, 0x11A7 + index % 28);
-  }
-  return out;
-}
-
 // Suffixes with strip text, conditions (sets, negated sets, '.'), a twofold suffix
 // (continuation class 13), ONLYINCOMPOUND and FORBIDDENWORD roots, homonyms, a word pair with a
 // space, and three kinds of COMPOUNDRULE: starred, optional, plain.
@@ -62,7 +50,7 @@ std::string test_aff() {
       "AF 6\nAF 1,2,10,11\nAF 3,4,10\nAF 5,8,10\nAF 9\nAF 6,7,10,12\nAF 13\n";
   const std::vector<std::string> syllables = test_syllables();
   aff += "ICONV " + std::to_string(syllables.size()) + "\n";
-  for (const std::string& s : syllables) aff += "ICONV " + s + " " + decomposed(s) + "\n";
+  for (const std::string& s : syllables) aff += "ICONV " + s + " " + hangul::to_nfd(s) + "\n";
   aff += "SFX 10 Y 4\n";
   aff += "SFX 10 0 " + N + EU + NF + " .\n";                  // +는
   aff += "SFX 10 " + A + " " + EU + NF + " " + A + "\n";      // ᅡ → ᅳᆫ
@@ -173,13 +161,14 @@ TEST_CASE("affix lexicon: agrees with libhunspell on a dictionary using every su
     CHECK_MESSAGE(!lexicon->spell(word), std::string(word));
 
   // Words added as hunspell adds them: bare, like a model, a forbidden word allowed again.
-  const std::string bare = decomposed("긱"), like = decomposed("닉"), forbidden = N + A + D + A;
+  const std::string bare = hangul::to_nfd("긱"), like = hangul::to_nfd("닉"),
+                    forbidden = N + A + D + A;
   hunspell.add(bare);
   lexicon->add(bare);
   CHECK(hunspell.add_with_affix(like, G + A) == 0);
   CHECK(lexicon->add_with_affix(like, G + A));
-  CHECK(hunspell.add_with_affix(decomposed("낙"), decomposed("낙낙")) != 0);
-  CHECK_FALSE(lexicon->add_with_affix(decomposed("낙"), decomposed("낙낙")));
+  CHECK(hunspell.add_with_affix(hangul::to_nfd("낙"), hangul::to_nfd("낙낙")) != 0);
+  CHECK_FALSE(lexicon->add_with_affix(hangul::to_nfd("낙"), hangul::to_nfd("낙낙")));
   hunspell.add(forbidden);
   lexicon->add(forbidden);
   CHECK(lexicon->spell("닉가"));  // "닉" takes 가's suffixes
@@ -215,7 +204,7 @@ TEST_CASE("affix lexicon: dictionaries with directives it does not implement are
 
 TEST_CASE("affix lexicon: only Hangul syllables and jamo are handled") {
   CHECK(AffixLexicon::handles("사람"));
-  CHECK(AffixLexicon::handles(decomposed("사람")));
+  CHECK(AffixLexicon::handles(hangul::to_nfd("사람")));
   CHECK_FALSE(AffixLexicon::handles(""));
   CHECK_FALSE(AffixLexicon::handles("3사람"));
   CHECK_FALSE(AffixLexicon::handles("사람-"));
