@@ -143,6 +143,50 @@ bool deletable(const ProseRun& run, uint32_t begin, uint32_t end) {
   return true;
 }
 
+bool is_gap_byte(char c) {
+  return c == ' ' || c == '\t' || c == '\n';
+}
+
+char fold_ascii(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// Tokens longer than this are left to the full check.
+constexpr size_t kQuickTokenBytes = 64;
+
+// False only when no word of `text` can be followed by itself: a finding is a word, a run of
+// spaces, tabs and line breaks, and the same bytes again (Latin ones compared without case), so
+// some token (bytes between such runs) must end with what the next token starts with. A few
+// byte compares per token, so that the ICU word segmentation, most of the rule's time, runs only
+// for the rare paragraph where that shape occurs.
+bool may_repeat(std::string_view text) {
+  const auto same = [&](size_t a, size_t b, size_t length) {
+    for (size_t i = 0; i < length; ++i)
+      if (fold_ascii(text[a + i]) != fold_ascii(text[b + i])) return false;
+    return true;
+  };
+  size_t previous_begin = 0, previous_end = 0;  // the token before, empty at first
+  for (size_t i = 0; i < text.size();) {
+    const size_t begin = i;
+    while (i < text.size() && !is_gap_byte(text[i])) ++i;
+    const size_t end = i;
+    while (i < text.size() && is_gap_byte(text[i])) ++i;
+    if (begin == end) continue;  // text that starts with a gap
+    const size_t previous = previous_end - previous_begin;
+    if (previous > 0) {
+      if (previous > kQuickTokenBytes || end - begin > kQuickTokenBytes) return true;
+      const char last = fold_ascii(text[previous_end - 1]);
+      for (size_t length = 1; length <= std::min(previous, end - begin); ++length)
+        if (fold_ascii(text[begin + length - 1]) == last &&
+            same(previous_end - length, begin, length))
+          return true;
+    }
+    previous_begin = begin;
+    previous_end = end;
+  }
+  return false;
+}
+
 bool in_chunks(const std::vector<text::Range>& chunks, uint32_t begin, uint32_t end) {
   for (const text::Range& c : chunks)
     if (begin < c.end && c.begin < end) return true;
@@ -156,6 +200,7 @@ class RepeatedWord final : public Rule {
   void check(const Document& doc, DiagnosticSink& sink) const override {
     for (const ProseRun& run : doc.prose()) {
       const std::string& text = run.text();
+      if (!may_repeat(text)) continue;
       const std::vector<text::Word> words = text::words(text);
       std::vector<text::Range> chunks;
       bool chunks_ready = false;

@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -47,6 +48,23 @@ constexpr Invisible kInvisibles[] = {
     {0xFEFF, "ZERO WIDTH NO-BREAK SPACE (BOM)", false},
     {0xFFA0, "HALFWIDTH HANGUL FILLER", true},
 };
+
+// The first bytes of the UTF-8 encodings of kInvisibles. A byte >= 0xC0 always starts a code
+// point (a continuation byte is 0x80-0xBF), so check() decodes only where one of these stands
+// and skips the rest of the text, mostly Hangul and ASCII, a byte at a time.
+constexpr bool may_start_invisible(unsigned char byte) {
+  return byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3 || byte == 0xEF;
+}
+
+constexpr unsigned char first_utf8_byte(char32_t cp) {
+  return static_cast<unsigned char>(cp < 0x80    ? cp
+                                    : cp < 0x800 ? 0xC0 | (cp >> 6)
+                                                 : 0xE0 | (cp >> 12));
+}
+
+static_assert(std::all_of(std::begin(kInvisibles), std::end(kInvisibles), [](const Invisible& inv) {
+  return inv.cp < 0x10000 && may_start_invisible(first_utf8_byte(inv.cp));
+}));
 
 const Invisible* find_invisible(char32_t cp) {
   for (const Invisible& inv : kInvisibles) {
@@ -140,6 +158,10 @@ class InvisibleCharRule final : public Rule {
       std::vector<text::Range> chunks;
       bool chunks_done = false;
       for (uint32_t i = 0; i < text.size();) {
+        if (!may_start_invisible(static_cast<unsigned char>(text[i]))) {
+          ++i;
+          continue;
+        }
         const utf8::Decoded d = utf8::decode(text, i);
         const uint32_t begin = i;
         const uint32_t end = i + d.length;

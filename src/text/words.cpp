@@ -332,10 +332,29 @@ std::vector<Range> non_prose_chunks(std::string_view text) {
                       : memo.get(text, [&] { return find_non_prose_chunks(text); });
 }
 
+namespace {
+
+// False when `text` has no Latin letter (is_latin_letter), so no candidate: no ASCII letter, no
+// lead byte of U+00C0-U+024F (0xC3-0xC9) and no U+1E00-U+1EFF (0xE1 0xB8-0xBB). Many Korean
+// paragraphs have none, and for them spell_candidates() needs no word segmentation.
+bool may_have_latin_letters(std::string_view text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if ((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z') return true;
+    if (byte >= 0xC3 && byte <= 0xC9) return true;
+    if (byte == 0xE1 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0xB8 &&
+        static_cast<unsigned char>(text[i + 1]) <= 0xBB)
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::vector<Candidate> spell_candidates(std::string_view text) {
   static TextMemo<std::vector<Candidate>> memo(Keep::when_asked_again);
-  return text.empty() ? std::vector<Candidate>()
-                      : memo.get(text, [&] { return find_spell_candidates(text); });
+  if (!may_have_latin_letters(text)) return {};
+  return memo.get(text, [&] { return find_spell_candidates(text); });
 }
 
 }  // namespace hanmark::text

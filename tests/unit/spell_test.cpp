@@ -151,6 +151,15 @@ TEST_CASE("words: spell candidates skip identifiers, digits, single letters and 
   CHECK(candidates[5].acronym);
 }
 
+TEST_CASE("words: spell candidates of text whose only Latin letters are not ASCII") {
+  // Latin-1 Supplement, Latin Extended-A/B and Latin Extended Additional letters, no ASCII
+  // letter anywhere: the quick "no Latin letters" test must still send the text to segmentation.
+  CHECK(candidate_texts("한글 éçà 단어") == Strings{"éçà"});
+  CHECK(candidate_texts("단어 ŁŐŨ 단어") == Strings{"ŁŐŨ"});
+  CHECK(candidate_texts("단어 ḁḃḅ") == Strings{"ḁḃḅ"});
+  CHECK(candidate_texts("라틴 문자가 없는 문단입니다. 123 ×÷ 😀").empty());
+}
+
 TEST_CASE("typo table: parsing, case-insensitive lookup and case adaptation") {
   const TypoTable table =
       TypoTable::parse("# comment\n\nenginner\tengineer\r\nrecieve\treceive\nbroken line\nx\tx\n");
