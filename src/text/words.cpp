@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "core/strings.h"
 #include "core/utf8.h"
 #include "text/text_memo.h"
 
@@ -62,8 +63,10 @@ bool is_apostrophe(char32_t cp) {
 }
 
 bool is_chunk_space(char32_t cp) {
-  return cp == 0xFFFC || cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
-         (cp != utf8::kInvalid && cp >= 0x80 && u_isUWhiteSpace(static_cast<UChar32>(cp)));
+  if (cp < 0x80) return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r';
+  // Hangul syllables, most of a Korean post, are letters: no need to ask ICU.
+  if (utf8::is_hangul_syllable(cp)) return false;
+  return cp == 0xFFFC || (cp != utf8::kInvalid && u_isUWhiteSpace(static_cast<UChar32>(cp)));
 }
 
 bool is_leading_wrapper(char32_t cp) {
@@ -197,21 +200,70 @@ Range hyphen_compound(std::string_view text, uint32_t begin, uint32_t end) {
 
 namespace {
 
-std::vector<Word> segment_words(std::string_view text) {
-  std::vector<Word> out;
-  if (text.empty()) return out;
-  UBreakIterator* it = thread_iterator().set(text);
-  if (!it) return out;
+// Appends the word segments of text[begin, end) to `out`, with offsets into `text`.
+void append_segments(std::string_view text, size_t begin, size_t end, std::vector<Word>& out) {
+  if (begin >= end) return;
+  UBreakIterator* it = thread_iterator().set(text.substr(begin, end - begin));
+  if (!it) return;
   int32_t previous = ubrk_first(it);
   for (int32_t next = ubrk_next(it); next != UBRK_DONE; previous = next, next = ubrk_next(it)) {
     const int32_t status = ubrk_getRuleStatus(it);
     if (status >= UBRK_WORD_NONE && status < UBRK_WORD_NONE_LIMIT) continue;
-    out.push_back({static_cast<uint32_t>(previous), static_cast<uint32_t>(next), status});
+    out.push_back(
+        {static_cast<uint32_t>(begin + previous), static_cast<uint32_t>(begin + next), status});
   }
+}
+
+std::vector<Word> segment_words(std::string_view text) {
+  std::vector<Word> out;
+  append_segments(text, 0, text.size(), out);
   return out;
 }
 
+bool cuts_stretch(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+// True when the byte at `i` may belong to a Latin letter (see is_latin_letter): an ASCII letter,
+// a lead byte of U+00C0-U+024F (0xC3-0xC9) or the first two bytes of U+1E00-U+1EFF (0xE1
+// 0xB8-0xBB).
+bool may_be_latin_letter(std::string_view text, size_t i) {
+  const auto byte = static_cast<unsigned char>(text[i]);
+  if ((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z') return true;
+  if (byte >= 0xC3 && byte <= 0xC9) return true;
+  if (byte != 0xE1 || i + 1 >= text.size()) return false;
+  const auto next = static_cast<unsigned char>(text[i + 1]);
+  return next >= 0xB8 && next <= 0xBB;
+}
+
 }  // namespace
+
+// Segmenting a stretch alone gives the words it has in the whole text: UAX #29 (and ICU's rules)
+// always break before and after white space and no rule looks across it, except that a combining
+// mark or format character right after white space joins it (WB4); so the text is only cut where
+// the character after the white space is ASCII or a Hangul syllable.
+std::vector<Word> latin_stretch_words(std::string_view text) {
+  std::vector<Word> out;
+  size_t stretch = 0;  // where the current stretch begins
+  bool latin = false;
+  for (size_t i = 0; i < text.size();) {
+    if (!cuts_stretch(text[i])) {
+      latin = latin || may_be_latin_letter(text, i);
+      ++i;
+      continue;
+    }
+    const size_t space = i;
+    while (i < text.size() && cuts_stretch(text[i])) ++i;
+    if (i < text.size() && static_cast<unsigned char>(text[i]) >= 0x80 &&
+        !utf8::is_hangul_syllable(utf8::decode(text, i).code_point))
+      continue;  // not a safe cut: the stretch goes on over the white space
+    if (latin) append_segments(text, stretch, space, out);
+    stretch = i;
+    latin = false;
+  }
+  if (latin) append_segments(text, stretch, text.size(), out);
+  return out;
+}
 
 std::vector<Range> latin_runs(std::string_view text, uint32_t begin, uint32_t end) {
   std::vector<Range> out;
@@ -241,6 +293,8 @@ namespace {
 
 std::vector<Range> find_non_prose_chunks(std::string_view text) {
   std::vector<Range> out;
+  // Every kind of chunk is_non_prose_chunk() accepts has one of these.
+  if (!contains_any(text, ":@\\/")) return out;
   size_t chunk_begin = 0;
   bool in_chunk = false;
   for (size_t i = 0; i <= text.size();) {
@@ -268,7 +322,7 @@ std::vector<Candidate> find_spell_candidates(std::string_view text) {
   std::vector<Candidate> out;
   const std::vector<Range> skip = non_prose_chunks(text);
   size_t next_skip = 0;
-  for (const Word& word : words(text)) {
+  for (const Word& word : latin_stretch_words(text)) {
     if (word.status < UBRK_WORD_LETTER || word.status >= UBRK_WORD_LETTER_LIMIT) continue;
     while (next_skip < skip.size() && skip[next_skip].end <= word.begin) ++next_skip;
     if (next_skip < skip.size() && skip[next_skip].begin < word.end) continue;
@@ -338,14 +392,8 @@ namespace {
 // lead byte of U+00C0-U+024F (0xC3-0xC9) and no U+1E00-U+1EFF (0xE1 0xB8-0xBB). Many Korean
 // paragraphs have none, and for them spell_candidates() needs no word segmentation.
 bool may_have_latin_letters(std::string_view text) {
-  for (size_t i = 0; i < text.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if ((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z') return true;
-    if (byte >= 0xC3 && byte <= 0xC9) return true;
-    if (byte == 0xE1 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0xB8 &&
-        static_cast<unsigned char>(text[i + 1]) <= 0xBB)
-      return true;
-  }
+  for (size_t i = 0; i < text.size(); ++i)
+    if (may_be_latin_letter(text, i)) return true;
   return false;
 }
 

@@ -20,6 +20,11 @@ struct Word {
 // Word segments of `text`, in order. Uses one cached ICU break iterator per thread.
 std::vector<Word> words(std::string_view text);
 
+// The word segments of the stretches of `text` (cut at ASCII white space) that hold Latin
+// letters, each stretch segmented on its own: every word of words(text) with a Latin letter is
+// among them, with the same offsets and status, and the rest of the text costs no segmentation.
+std::vector<Word> latin_stretch_words(std::string_view text);
+
 // A byte range of `text`.
 struct Range {
   uint32_t begin;

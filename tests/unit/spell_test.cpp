@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -14,6 +17,7 @@
 #include "spell/spell_resources.h"
 #include "text/words.h"
 
+namespace fs = std::filesystem;
 using namespace hanmark;
 
 namespace {
@@ -158,6 +162,66 @@ TEST_CASE("words: spell candidates of text whose only Latin letters are not ASCI
   CHECK(candidate_texts("단어 ŁŐŨ 단어") == Strings{"ŁŐŨ"});
   CHECK(candidate_texts("단어 ḁḃḅ") == Strings{"ḁḃḅ"});
   CHECK(candidate_texts("라틴 문자가 없는 문단입니다. 123 ×÷ 😀").empty());
+}
+
+// The words of words(text) that hold a Latin letter, as "begin-end:status" strings.
+Strings latin_words_of(std::string_view text, const std::vector<text::Word>& words) {
+  Strings out;
+  for (const text::Word& w : words)
+    if (!text::latin_runs(text, w.begin, w.end).empty())
+      out.push_back(std::to_string(w.begin) + "-" + std::to_string(w.end) + ":" +
+                    std::to_string(w.status));
+  return out;
+}
+
+TEST_CASE("words: segmenting only the stretches with Latin letters gives words() there") {
+  const std::string_view cases[] = {
+      "Deep Learning을 공부한 Enginner입니다",
+      "e.g. don't 3.14 Wi-Fi a:b x_y h264 node.js U.S.A. rock'n'roll",
+      "  leading and trailing spaces  ",
+      "tabs\tand\r\nCRLF\nlines",
+      "a \u0301b and \u200Dc",                // a combining mark or ZWJ right after a space
+      "漢字 English かな カタカナ ไทย text",  // dictionary scripts beside Latin words
+      "emoji 👨‍👩‍👧 family 🇰🇷 flag",
+      "naïve café ḁḃ ŁŐŨ",
+      "한글만 있는 문장과 English 단어 섞인 문장\u3000with ideographic space",
+      "https://example.com/path?q=1 and user@example.com",
+      "",
+      " ",
+      "x",
+  };
+  for (const std::string_view text : cases) {
+    CAPTURE(text);
+    CHECK(latin_words_of(text, text::latin_stretch_words(text)) ==
+          latin_words_of(text, text::words(text)));
+  }
+}
+
+TEST_CASE("words: the same on every paragraph of the corpus") {
+  const fs::path corpus = fs::path(HANMARK_SOURCE_DIR) / ".." / "shared" / "corpus";
+  if (!fs::exists(corpus)) {
+    MESSAGE("skipped: ../shared/corpus is absent (it is not part of a user's clone)");
+    return;
+  }
+  size_t runs = 0, differing = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(corpus)) {
+    if (!entry.is_regular_file() || entry.path().extension() != ".md") continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    const auto doc = Document::parse(entry.path().string(), bytes.str());
+    for (const ProseRun& run : doc->prose()) {
+      ++runs;
+      const std::string& text = run.text();
+      if (latin_words_of(text, text::latin_stretch_words(text)) !=
+              latin_words_of(text, text::words(text)) &&
+          ++differing <= 5)
+        MESSAGE(entry.path().string() << ": " << text);
+    }
+  }
+  MESSAGE(runs << " prose runs compared");
+  CHECK(runs > 0);
+  CHECK(differing == 0);
 }
 
 TEST_CASE("typo table: parsing, case-insensitive lookup and case adaptation") {
