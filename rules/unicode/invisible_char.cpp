@@ -79,12 +79,7 @@ bool is_blank(char32_t cp) {
 
 // Code point ending at byte `end` of `text` (0 at the start).
 utf8::Decoded decode_before(std::string_view text, size_t end) {
-  if (end == 0) return {0, 0};
-  size_t i = end - 1;
-  while (i > 0 && end - i < 4 && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
-  const utf8::Decoded d = utf8::decode(text, i);
-  if (i + d.length != end) return {utf8::kInvalid, 1};
-  return d;
+  return end == 0 ? utf8::Decoded{0, 0} : utf8::decode_before(text, 0, end);
 }
 
 bool is_pictographic(char32_t cp) {

@@ -43,6 +43,19 @@ inline Decoded decode(std::string_view text, size_t offset) {
   return {cp, length};
 }
 
+// Decodes the code point that ends right before `end` (begin < end), looking back no further
+// than `begin`: the one decode() finds going forward from `begin` (an invalid byte is one
+// kInvalid), since a byte >= 0xC0 always starts a code point.
+inline Decoded decode_before(std::string_view text, size_t begin, size_t end) {
+  size_t start = end - 1;
+  while (start > begin && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80 &&
+         end - start < 4)
+    --start;
+  const Decoded d = decode(text, start);
+  if (start + d.length != end) return {kInvalid, 1};
+  return d;
+}
+
 // One decoded code point and its bytes [begin, end) in the text.
 struct CodePoint {
   char32_t cp;

@@ -176,12 +176,12 @@ std::vector<Sentence> sentences(std::string_view text) {
 
 FinalWord final_word(std::string_view text, uint32_t begin, uint32_t end) {
   FinalWord word;
-  // Offsets below are relative to `begin`; only the sentence is decoded.
-  const std::vector<Cp> cps = decode_all(text.substr(begin, end - begin));
-  const size_t first = 0;
-  size_t i = cps.size();
-  while (i > first) {
-    const char32_t cp = cps[i - 1].cp;
+  // Decoded backwards from the end: the final word is usually a few bytes away.
+  const auto before = [&](uint32_t at) { return utf8::decode_before(text, begin, at); };
+  uint32_t i = end;  // the sentence, with what is set aside, ends here
+  while (i > begin) {
+    const utf8::Decoded d = before(i);
+    const char32_t cp = d.code_point;
     if (is_syllable(cp)) break;
     if (is_latin_or_digit(cp) || cp == 0xFFFC || static_cast<char>(cp) == kQuoteMask ||
         cp == utf8::kInvalid)
@@ -190,29 +190,30 @@ FinalWord final_word(std::string_view text, uint32_t begin, uint32_t end) {
       // A trailing parenthetical: "…설치합니다 (선택 사항)". Kept when it is the whole sentence.
       const char32_t open = cp == ')' ? U'(' : U'\xFF08';
       int depth = 0;
-      size_t k = i;
-      for (; k > first; --k) {
-        if (cps[k - 1].cp == cp) ++depth;
-        if (cps[k - 1].cp == open && --depth == 0) break;
+      uint32_t k = i;  // the code point before k is the matching open parenthesis at the break
+      for (; k > begin; k -= before(k).length) {
+        const char32_t c = before(k).code_point;
+        if (c == cp) ++depth;
+        if (c == open && --depth == 0) break;
       }
-      if (k > first && depth == 0) {
-        size_t before = k - 1;
-        while (before > first && is_space(cps[before - 1].cp)) --before;
-        if (before > first) {
-          i = before;
+      if (k > begin && depth == 0) {
+        uint32_t start = k - before(k).length;  // of the open parenthesis
+        while (start > begin && is_space(before(start).code_point)) start -= before(start).length;
+        if (start > begin) {
+          i = start;
           continue;
         }
       }
     }
-    --i;  // punctuation, symbols, spaces, emoji, compatibility jamo (ㅋㅋ)
+    i -= d.length;  // punctuation, symbols, spaces, emoji, compatibility jamo (ㅋㅋ)
   }
-  if (i == first) return word;
-  size_t k = i;
-  while (k > first && is_syllable(cps[k - 1].cp)) --k;
-  word.begin = begin + cps[k].offset;
-  word.end = begin + cps[i - 1].end();
-  if (k > 0) {
-    word.before = cps[k - 1].cp;
+  if (i == begin) return word;
+  uint32_t k = i;
+  while (k > begin && is_syllable(before(k).code_point)) k -= before(k).length;
+  word.begin = k;
+  word.end = i;
+  if (k > begin) {
+    word.before = before(k).code_point;
   } else if (begin > 0) {
     size_t at = begin - 1;
     while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;

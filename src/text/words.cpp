@@ -120,17 +120,6 @@ bool is_trailing_wrapper(char32_t cp) {
   }
 }
 
-// Code point that ends just before `end` (text[end-1] may be a continuation byte).
-utf8::Decoded decode_before(std::string_view text, size_t begin, size_t end) {
-  size_t start = end - 1;
-  while (start > begin && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80 &&
-         end - start < 4)
-    --start;
-  utf8::Decoded d = utf8::decode(text, start);
-  if (start + d.length != end) return {utf8::kInvalid, 1};
-  return d;
-}
-
 bool is_non_prose_chunk(std::string_view chunk) {
   if (chunk.find("://") != std::string_view::npos) return true;
   if (chunk.find('@') != std::string_view::npos) return true;
@@ -143,7 +132,7 @@ bool is_non_prose_chunk(std::string_view chunk) {
     begin += d.length;
   }
   while (end > begin) {
-    utf8::Decoded d = decode_before(chunk, begin, end);
+    utf8::Decoded d = utf8::decode_before(chunk, begin, end);
     if (!is_trailing_wrapper(d.code_point)) break;
     end -= d.length;
   }
@@ -171,11 +160,11 @@ bool has_inner_punctuation(std::string_view word) {
 Range hyphen_compound(std::string_view text, uint32_t begin, uint32_t end) {
   const auto latin_at = [&](size_t i) { return is_latin_letter(utf8::decode(text, i).code_point); };
   while (begin >= 2 && text[begin - 1] == '-') {
-    const utf8::Decoded before = decode_before(text, 0, begin - 1);
+    const utf8::Decoded before = utf8::decode_before(text, 0, begin - 1);
     if (!is_latin_letter(before.code_point)) break;
     begin -= 1 + before.length;
     while (begin > 0) {
-      const utf8::Decoded d = decode_before(text, 0, begin);
+      const utf8::Decoded d = utf8::decode_before(text, 0, begin);
       if (!is_latin_letter(d.code_point) && !is_apostrophe(d.code_point)) break;
       begin -= d.length;
     }
@@ -189,8 +178,8 @@ Range hyphen_compound(std::string_view text, uint32_t begin, uint32_t end) {
     }
   }
   // No apostrophe at the edges ("rock-'n'" is not a word).
-  while (end > begin && is_apostrophe(decode_before(text, begin, end).code_point))
-    end -= decode_before(text, begin, end).length;
+  while (end > begin && is_apostrophe(utf8::decode_before(text, begin, end).code_point))
+    end -= utf8::decode_before(text, begin, end).length;
   while (begin < end && is_apostrophe(utf8::decode(text, begin).code_point))
     begin += utf8::decode(text, begin).length;
   return {begin, end};

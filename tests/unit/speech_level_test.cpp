@@ -116,6 +116,22 @@ TEST_CASE("speech-level final word past punctuation, emoji, jamo and parenthetic
   CHECK(last_word("명령은 `npm i`") == "");
   CHECK(last_word("이렇게 씁니다 Rust") == "");
   CHECK(last_word(text::mask_quotations("그가 말했다: \"좋아요.\"")) == "");
+  // Read backwards from the end: full-width and nested parentheses, invalid bytes, and what stands
+  // before the word, inside the sentence or before it.
+  CHECK(last_word("설치합니다\xEF\xBC\x88선택\xEF\xBC\x89") == "설치합니다");
+  CHECK(last_word("실행합니다 (옵션 (기본값) 포함)") == "실행합니다");
+  CHECK(last_word("(괄호만 있는 문장)") == "문장");
+  CHECK(last_word("잘 됩니다 \xE3\x80") == "");
+  CHECK(last_word("\x80\x80됩니다") == "됩니다");
+  const std::string_view text = "첫 문장입니다. 가나다";
+  const std::vector<text::Sentence> all = text::sentences(text);
+  REQUIRE(all.size() == 2);
+  const text::FinalWord whole = text::final_word(text, all[1].begin, all[1].end);
+  CHECK(text.substr(whole.begin, whole.size()) == "가나다");
+  CHECK(whole.before == U' ');
+  const text::FinalWord first = text::final_word(text, all[0].begin, all[0].end);
+  CHECK(text.substr(first.begin, first.size()) == "문장입니다");
+  CHECK(first.before == U' ');
 }
 
 TEST_CASE("speech-level endings") {
