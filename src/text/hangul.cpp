@@ -4,6 +4,7 @@
 #include <unicode/unistr.h>
 
 #include "core/utf8.h"
+#include "text/text_memo.h"
 
 namespace hanmark::hangul {
 
@@ -59,7 +60,9 @@ bool Run::attached_to_non_hangul() const {
            before == 0x2018 || before == 0x300C || before == 0x300E);
 }
 
-std::vector<Run> runs(std::string_view text) {
+namespace {
+
+std::vector<Run> find_runs(std::string_view text) {
   std::vector<Run> out;
   char32_t previous = 0;
   for (size_t i = 0; i < text.size();) {
@@ -78,6 +81,15 @@ std::vector<Run> runs(std::string_view text) {
     previous = d.code_point;
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<Run> runs(std::string_view text) {
+  // Several Korean rules (korean-spelling, josa, term-consistency, typo's Korean table) ask for
+  // the runs of each paragraph: the second and later ask find them remembered.
+  static text::TextMemo<std::vector<Run>> memo;
+  return text.empty() ? std::vector<Run>() : memo.get(text, [&] { return find_runs(text); });
 }
 
 std::string to_nfc(std::string_view text) {
