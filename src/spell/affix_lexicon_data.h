@@ -32,6 +32,7 @@ struct FlagSet {
   std::vector<Flag> flags;     // sorted
   std::vector<uint64_t> bits;  // bit f: has flag f
   uint64_t rule_flags = 0;     // bit i: has the rule flag given bit i (Data::compound_rule_bits)
+  uint32_t rule_class = 0;     // the index of rule_flags in Data::rule_classes
   explicit FlagSet(std::vector<Flag> sorted = {}) : flags(std::move(sorted)) {
     if (!flags.empty()) bits.resize(flags.back() / 64 + 1);
     for (Flag f : flags) bits[f / 64] |= uint64_t{1} << (f % 64);
@@ -111,6 +112,12 @@ struct AffixLexicon::Data {
   // Per rule, the flags a first part can match: those of the tokens up to the first one
   // without a quantifier. A first part with none of them fails the rule at once.
   std::vector<uint64_t> rule_first_bits;
+  // The distinct rule_flags of the flag sets (0 first), and whether a compound's parts match
+  // some rule, by the classes of their rule flags, for one part and for two (hunspell-ko: 25
+  // classes). A compound's first two parts are checked against the rules at every split of a
+  // word, so the answers are computed once when loading (compound_rule.h).
+  std::vector<uint64_t> rule_classes;
+  std::vector<uint8_t> one_part_matches, two_part_matches;
   std::unordered_map<char32_t, Units> input_conversion;  // ICONV, one character each
   // The conversions of the Hangul syllables U+AC00..U+D7A3, by syllable: a checked word is
   // nothing else, and a hash lookup per syllable showed in profiles.

@@ -114,7 +114,6 @@ class Loader {
       }
     }
     if (!finish_rules(why_not)) return false;
-    finish_flag_sets();
     data_.syllable_conversion.resize(0xD7A4 - 0xAC00);
     for (char32_t syllable = 0xAC00; syllable <= 0xD7A3; ++syllable) {
       const auto found = data_.input_conversion.find(syllable);
@@ -143,9 +142,13 @@ class Loader {
     data_.sort_words();
   }
 
-  void resolve_flags() {
+  // After both files are read: the .dic's flags (without AF aliases, they may add flag sets),
+  // then what is known of each flag set for compounds.
+  void finish() {
     for (size_t i = 0; i < pending_flags_.size(); ++i)
       if (!pending_flags_[i].empty()) data_.roots[i].flags = entry_flags(pending_flags_[i]);
+    finish_flag_sets();
+    build_rule_tables(data_);
   }
 
  private:
@@ -293,7 +296,7 @@ class Loader {
     build(data_.inner_suffixes, is_inner);
   }
 
-  // Gives each flag set its rule_flags mask; the sets are all known once the .aff is read.
+  // Gives each flag set its rule_flags mask.
   void finish_flag_sets() {
     for (FlagSet& set : data_.flag_sets)
       for (const auto& [flag, bit] : rule_flag_bits_)
@@ -483,7 +486,7 @@ std::unique_ptr<AffixLexicon> AffixLexicon::load(const std::string& aff_path,
     }
     ok = loader.aff(aff_text, reason);
     if (words.joinable()) words.join();
-    if (ok) loader.resolve_flags();
+    if (ok) loader.finish();
   }
   if (!ok) {
     if (why_not) *why_not = reason;
