@@ -56,13 +56,14 @@ bool AffixLexicon::spell(std::string_view word) const {
       return false;  // handles() admits no such character
     }
   }
+  thread_local WordCheck check;  // its buffers are kept from one check to the next
   {
     std::shared_lock lock(mutex_);
-    if (!data_->word_trie_stale) return WordCheck(*data_).accepts(units);
+    if (!data_->word_trie_stale) return check.accepts(*data_, units);
   }
   std::unique_lock rebuild(mutex_);
   if (data_->word_trie_stale) data_->build_word_trie();
-  return WordCheck(*data_).accepts(units);
+  return check.accepts(*data_, units);
 }
 
 namespace {

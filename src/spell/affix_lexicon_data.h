@@ -32,6 +32,7 @@ struct FlagSet {
   std::vector<Flag> flags;     // sorted
   std::vector<uint64_t> bits;  // bit f: has flag f
   uint64_t rule_flags = 0;     // bit i: has the rule flag given bit i (Data::compound_rule_bits)
+  uint32_t rule_class = 0;     // the index of rule_flags in Data::rule_classes
   explicit FlagSet(std::vector<Flag> sorted = {}) : flags(std::move(sorted)) {
     if (!flags.empty()) bits.resize(flags.back() / 64 + 1);
     for (Flag f : flags) bits[f / 64] |= uint64_t{1} << (f % 64);
@@ -78,22 +79,30 @@ struct Suffix {
   Units strip;
 };
 
+// Suffixes found by their appended text: `trie` holds the appended texts reversed, its values
+// index `lists`; each list, and `empty_append` (the suffixes appending nothing, which hunspell
+// tries first), is in the order hunspell tries them: its sorted suffix list keeps equal keys in
+// reverse order of the .aff file, last-defined first.
+struct SuffixIndex {
+  UnitsTrie trie;
+  std::vector<std::vector<uint32_t>> lists;
+  std::vector<uint32_t> empty_append;
+};
+
 struct AffixLexicon::Data {
   std::vector<FlagSet> flag_sets{FlagSet{}};
   std::vector<Condition> conditions{Condition{}};
   std::unordered_map<Units, std::vector<uint32_t>, UnitsHash, std::equal_to<>> homonyms;
   std::vector<Root> roots;
   std::vector<Suffix> suffixes;
-  // Suffixes by their appended text, each list in the order hunspell tries them (its sorted
-  // suffix list keeps equal keys in reverse order of the .aff file), and those that append
-  // nothing (hunspell tries them first, also last-defined first).
-  // `append_trie` holds the appended texts reversed; its values index `append_lists`.
-  UnitsTrie append_trie;
-  std::vector<std::vector<uint32_t>> append_lists;
-  std::vector<uint32_t> empty_append_suffixes;
+  SuffixIndex all_suffixes;
   // Flags some suffix names as a continuation class: the outer suffixes of twofold suffixes.
   // Empty when no suffix has continuation classes.
   std::vector<bool> continuation_flags;
+  // The suffixes a twofold parse can use, in the same order: the outer ones (whose flag is a
+  // continuation class; hunspell-ko: 11,956 of 98,577) and the inner ones (that have
+  // continuation classes; 2,056), so that its searches skip the others without looking.
+  SuffixIndex outer_suffixes, inner_suffixes;
   std::vector<std::vector<Flag>> compound_rules;
   // The flags that appear in rules are given a bit of FlagSet::rule_flags each (at most 64, else
   // the dictionary is refused): each rule's tokens as those bits; the bits of the flags that are
@@ -103,6 +112,12 @@ struct AffixLexicon::Data {
   // Per rule, the flags a first part can match: those of the tokens up to the first one
   // without a quantifier. A first part with none of them fails the rule at once.
   std::vector<uint64_t> rule_first_bits;
+  // The distinct rule_flags of the flag sets (0 first), and whether a compound's parts match
+  // some rule, by the classes of their rule flags, for one part and for two (hunspell-ko: 25
+  // classes). A compound's first two parts are checked against the rules at every split of a
+  // word, so the answers are computed once when loading (compound_rule.h).
+  std::vector<uint64_t> rule_classes;
+  std::vector<uint8_t> one_part_matches, two_part_matches;
   std::unordered_map<char32_t, Units> input_conversion;  // ICONV, one character each
   // The conversions of the Hangul syllables U+AC00..U+D7A3, by syllable: a checked word is
   // nothing else, and a hash lookup per syllable showed in profiles.

@@ -114,7 +114,6 @@ class Loader {
       }
     }
     if (!finish_rules(why_not)) return false;
-    finish_flag_sets();
     data_.syllable_conversion.resize(0xD7A4 - 0xAC00);
     for (char32_t syllable = 0xAC00; syllable <= 0xD7A3; ++syllable) {
       const auto found = data_.input_conversion.find(syllable);
@@ -122,21 +121,7 @@ class Loader {
           found != data_.input_conversion.end() ? found->second
                                                 : Units(1, static_cast<char16_t>(syllable));
     }
-    // Last defined first, as hunspell's lists have them.
-    std::reverse(data_.empty_append_suffixes.begin(), data_.empty_append_suffixes.end());
-    std::vector<Units> reversed;
-    reversed.reserve(by_append_.size());
-    for (auto& [append, list] : by_append_) {
-      std::reverse(list.begin(), list.end());
-      const Units units = to_units(append);
-      reversed.emplace_back(units.rbegin(), units.rend());
-      data_.append_lists.push_back(std::move(list));
-    }
-    std::vector<std::pair<UnitsView, uint32_t>> keys;
-    keys.reserve(reversed.size());
-    for (size_t i = 0; i < reversed.size(); ++i)
-      keys.emplace_back(reversed[i], static_cast<uint32_t>(i));
-    data_.append_trie.build(std::move(keys));
+    build_suffix_indexes();
     return true;
   }
 
@@ -157,9 +142,13 @@ class Loader {
     data_.sort_words();
   }
 
-  void resolve_flags() {
+  // After both files are read: the .dic's flags (without AF aliases, they may add flag sets),
+  // then what is known of each flag set for compounds.
+  void finish() {
     for (size_t i = 0; i < pending_flags_.size(); ++i)
       if (!pending_flags_[i].empty()) data_.roots[i].flags = entry_flags(pending_flags_[i]);
+    finish_flag_sets();
+    build_rule_tables(data_);
   }
 
  private:
@@ -268,7 +257,46 @@ class Loader {
     return true;
   }
 
-  // Gives each flag set its rule_flags mask; the sets are all known once the .aff is read.
+  // The suffix indexes of Data from by_append_ and empty_append_, each list last-defined first
+  // as hunspell's lists have them.
+  void build_suffix_indexes() {
+    const auto is_outer = [&](uint32_t index) {
+      const Flag flag = data_.suffixes[index].flag;
+      return flag < data_.continuation_flags.size() && data_.continuation_flags[flag];
+    };
+    const auto is_inner = [&](uint32_t index) { return data_.suffixes[index].continuation != 0; };
+    std::reverse(empty_append_.begin(), empty_append_.end());
+    std::vector<Units> reversed;
+    reversed.reserve(by_append_.size());
+    for (auto& [append, list] : by_append_) {
+      std::reverse(list.begin(), list.end());
+      const Units units = to_units(append);
+      reversed.emplace_back(units.rbegin(), units.rend());
+    }
+    const auto build = [&](SuffixIndex& index, auto keep) {
+      std::vector<std::pair<UnitsView, uint32_t>> keys;
+      size_t at = 0;
+      for (const auto& entry : by_append_) {
+        std::vector<uint32_t> list;
+        for (uint32_t suffix : entry.second)
+          if (keep(suffix)) list.push_back(suffix);
+        if (!list.empty()) {
+          keys.emplace_back(reversed[at], static_cast<uint32_t>(index.lists.size()));
+          index.lists.push_back(std::move(list));
+        }
+        ++at;
+      }
+      for (uint32_t suffix : empty_append_)
+        if (keep(suffix)) index.empty_append.push_back(suffix);
+      index.trie.build(std::move(keys));
+    };
+    build(data_.all_suffixes, [](uint32_t) { return true; });
+    if (data_.continuation_flags.empty()) return;
+    build(data_.outer_suffixes, is_outer);
+    build(data_.inner_suffixes, is_inner);
+  }
+
+  // Gives each flag set its rule_flags mask.
   void finish_flag_sets() {
     for (FlagSet& set : data_.flag_sets)
       for (const auto& [flag, bit] : rule_flag_bits_)
@@ -336,7 +364,7 @@ class Loader {
       suffix.condition = f.size() > 4 ? condition(f[4], f[2] == "0" ? "" : f[2]) : 0;
       const auto index = static_cast<uint32_t>(data_.suffixes.size());
       data_.suffixes.push_back(std::move(suffix));
-      (append.empty() ? data_.empty_append_suffixes : by_append_[append]).push_back(index);
+      (append.empty() ? empty_append_ : by_append_[append]).push_back(index);
     }
     return true;
   }
@@ -371,6 +399,7 @@ class Loader {
   std::vector<std::string_view> pending_flags_;   // per root, into the .dic's text
   std::unordered_map<Flag, int> rule_flag_bits_;  // each rule flag's bit of FlagSet::rule_flags
   std::unordered_map<std::string_view, std::vector<uint32_t>> by_append_;  // UTF-8 keys
+  std::vector<uint32_t> empty_append_;
   bool aliases_started_ = false, conversion_started_ = false, rules_started_ = false;
   std::map<std::vector<Flag>, uint32_t> flag_set_index_;
   std::unordered_map<std::string_view, uint32_t> condition_index_;  // by the .aff's text
@@ -457,7 +486,7 @@ std::unique_ptr<AffixLexicon> AffixLexicon::load(const std::string& aff_path,
     }
     ok = loader.aff(aff_text, reason);
     if (words.joinable()) words.join();
-    if (ok) loader.resolve_flags();
+    if (ok) loader.finish();
   }
   if (!ok) {
     if (why_not) *why_not = reason;

@@ -3,6 +3,10 @@
 // it when each part has the flag of its position. Partial matches (the parts so far could begin
 // the rule) let the compound search go on; the search commits to the first homonym that
 // matches, so the quirks of hunspell's backtracking matcher are kept, not "fixed".
+//
+// Whether parts match depends only on the rule flags of each part, and dictionaries have few
+// distinct sets of them (hunspell-ko: 25), so the answers for one and two parts, which the
+// compound search asks at every split of a word, are tabled when loading.
 #pragma once
 
 #include <cstddef>
@@ -11,6 +15,10 @@
 #include "spell/affix_lexicon_data.h"
 
 namespace hanmark {
+
+// Gives each flag set of `data` its rule_class and fills the one- and two-part tables of Data
+// (left empty when there are too many classes: then matching is done on every call).
+void build_rule_tables(AffixLexicon::Data& data);
 
 class CompoundParts {
  public:
@@ -31,12 +39,10 @@ class CompoundParts {
   void set_active(bool active) { active_ = active; }
 
  private:
-  // Whether the part at `position` has the rule flag whose bit is `bit`.
-  bool part_has(int position, uint64_t bit) const;
-  bool rule_matches(size_t rule_index, int last, bool whole) const;
-
   const AffixLexicon::Data& data_;
-  const Root* parts_[kMaxParts] = {};
+  // The rule flags and their classes of the parts placed; an empty position has none (class 0).
+  uint64_t masks_[kMaxParts] = {};
+  uint32_t classes_[kMaxParts] = {};
   bool active_ = false;
 };
 

@@ -2,197 +2,277 @@
 
 namespace hanmark {
 
-uint32_t PrefixNodes::at(size_t length) {
-  if (length >= kInline && more_.size() < length - kInline + 1) more_.resize(length - kInline + 1);
-  for (; known_ <= length; ++known_) {
-    const uint32_t last = slot(known_ - 1);
-    slot(known_) =
-        last == UnitsTrie::kNone ? UnitsTrie::kNone : trie_.child(last, word_[known_ - 1]);
+void SubstringNodes::reset(const UnitsTrie& trie, UnitsView word) {
+  trie_ = &trie;
+  word_ = word;
+  known_.assign(word.size() + 1, 0);
+  const size_t cells = row_offset(word.size() + 1, word.size());
+  if (word.size() <= kInlineUnits) {
+    nodes_ = inline_;
+    return;
   }
-  return slot(length);
+  if (heap_size_ < cells) {
+    heap_.reset(new uint32_t[cells]);
+    heap_size_ = cells;
+  }
+  nodes_ = heap_.get();
 }
 
-uint32_t WordCheck::node_of(UnitsView word) const {
-  uint32_t node = UnitsTrie::root();
-  for (size_t i = 0; i < word.size() && node != UnitsTrie::kNone; ++i)
-    node = data_.word_trie.child(node, word[i]);
-  return node;
+uint32_t SubstringNodes::at(size_t start, size_t length) {
+  uint32_t* row = nodes_ + row_offset(start, word_.size());
+  size_t known = known_[start];
+  if (length < known) return row[length];
+  if (known == 0) row[known++] = UnitsTrie::root();
+  uint32_t node = row[known - 1];
+  // Past a length no dictionary word begins with, none does: such rows stop there.
+  for (; known <= length && node != UnitsTrie::kNone; ++known) {
+    node = trie_->child(node, word_[start + known - 1]);
+    row[known] = node;
+  }
+  known_[start] = static_cast<uint16_t>(known);
+  return length < known ? row[length] : UnitsTrie::kNone;
+}
+
+void WordCheck::reset(const AffixLexicon::Data& data, UnitsView word) {
+  data_ = &data;
+  word_ = word;
+  nodes_.reset(data.word_trie, word);
+  compound_steps_ = 0;
+  last_part_known_.reset();
+  candidates_known_ = outer_known_ = false;
 }
 
 auto WordCheck::homonyms_at(uint32_t node) const -> const Homonyms* {
   if (node == UnitsTrie::kNone) return nullptr;
-  const uint32_t value = data_.word_trie.value(node);
-  return value == UnitsTrie::kNone ? nullptr : data_.trie_homonyms[value];
+  const uint32_t value = data_->word_trie.value(node);
+  return value == UnitsTrie::kNone ? nullptr : data_->trie_homonyms[value];
 }
 
-auto WordCheck::homonyms_of(uint32_t stem_node, UnitsView strip) const -> const Homonyms* {
-  for (char16_t unit : strip) {
-    if (stem_node == UnitsTrie::kNone) return nullptr;
-    stem_node = data_.word_trie.child(stem_node, unit);
-  }
-  return homonyms_at(stem_node);
-}
-
-bool WordCheck::accepts(UnitsView word) {
-  if (word.size() > kMaxUnits) return false;  // hunspell refuses such input before converting
-  last_part_known_.reset();
-  if (const Homonyms* homonyms = homonyms_at(node_of(word))) {
-    // Only the first homonym's FORBIDDENWORD counts, as in hunspell.
-    if (data_.has(data_.roots[homonyms->front()], data_.forbidden)) return false;
-    for (uint32_t index : *homonyms)
-      if (!data_.has(data_.roots[index], data_.only_in_compound)) return true;
-  }
-  if (const Root* root = affixed_root(word, false)) {
-    if (!data_.has(*root, data_.only_in_compound)) return !data_.has(*root, data_.forbidden);
-  }
-  if (data_.compound_rules.empty()) return false;
-  parts_.set_active(false);
-  return compound(word, 0, 0) != nullptr;
-}
-
-// The root is `stem` followed by the suffix's strip text; the condition is on its end.
-bool WordCheck::condition_holds(const Suffix& suffix, UnitsView stem) const {
-  const Condition& condition = data_.conditions[suffix.condition];
-  const size_t size = stem.size() + suffix.strip.size();
-  if (condition.size() > size) return false;
-  const size_t start = size - condition.size();
-  for (size_t i = 0; i < condition.size(); ++i) {
-    const size_t at = start + i;
-    const char16_t unit = at < stem.size() ? stem[at] : suffix.strip[at - stem.size()];
-    if (!condition[i].matches(unit)) return false;
-  }
-  return true;
-}
-
-// Calls `visit(suffix, stem, homonyms)` for each suffix whose appended text ends `word`, in
-// hunspell's order (those appending nothing, then by length), where `stem` is the word without
-// the appended text and `homonyms` the dictionary entries of the root (the stem and the
-// stripped text), until `visit` returns a root.
-template <typename Visit>
-const Root* WordCheck::for_each_suffix_of(UnitsView word, Visit visit) const {
-  if (word.empty()) return nullptr;
-  PrefixNodes prefixes(data_.word_trie, word);
-  const auto try_list = [&](const std::vector<uint32_t>& list, size_t append) -> const Root* {
-    const UnitsView stem = word.substr(0, word.size() - append);
-    for (uint32_t index : list) {
-      const Suffix& suffix = data_.suffixes[index];
-      if (!condition_holds(suffix, stem)) continue;
-      const Homonyms* homonyms = homonyms_of(prefixes.at(stem.size()), suffix.strip);
-      if (const Root* found = visit(suffix, stem, homonyms)) return found;
+auto WordCheck::homonyms_of(size_t start, size_t end, UnitsView tail, UnitsView more)
+    -> const Homonyms* {
+  uint32_t node = nodes_.at(start, end - start);
+  for (UnitsView units : {tail, more})
+    for (char16_t unit : units) {
+      if (node == UnitsTrie::kNone) return nullptr;
+      node = data_->word_trie.child(node, unit);
     }
-    return nullptr;
+  return homonyms_at(node);
+}
+
+bool WordCheck::accepts(const AffixLexicon::Data& data, UnitsView word) {
+  if (word.size() > kMaxUnits) return false;  // hunspell refuses such input before converting
+  reset(data, word);
+  if (const Homonyms* homonyms = homonyms_at(nodes_.at(0, word.size()))) {
+    // Only the first homonym's FORBIDDENWORD counts, as in hunspell.
+    if (data.has(data.roots[homonyms->front()], data.forbidden)) return false;
+    for (uint32_t index : *homonyms)
+      if (!data.has(data.roots[index], data.only_in_compound)) return true;
+  }
+  if (word.empty()) return false;
+  if (const Root* root = affixed_root(0, false)) {
+    if (!data.has(*root, data.only_in_compound)) return !data.has(*root, data.forbidden);
+  }
+  if (data.compound_rules.empty()) return false;
+  parts_.emplace(data);
+  return compound(0, 0, 0) != nullptr;
+}
+
+// The root is the stem followed by the suffix's strip text; the condition is on its end, and
+// only the stem's last units that it reaches are read.
+void WordCheck::collect(const SuffixIndex& index, UnitsView text,
+                        std::vector<Candidate>& out) const {
+  const auto try_list = [&](const std::vector<uint32_t>& list, size_t append) {
+    const size_t stem_end = text.size() - append;
+    for (uint32_t suffix_index : list) {
+      const Suffix& suffix = data_->suffixes[suffix_index];
+      const Condition& condition = data_->conditions[suffix.condition];
+      const size_t strip = suffix.strip.size();
+      // The stem keeps at least one unit, and as many as the condition reads beyond the strip.
+      const size_t needed =
+          std::max<size_t>(1, condition.size() > strip ? condition.size() - strip : 0);
+      if (stem_end < needed) continue;
+      const size_t start = stem_end + strip - condition.size();
+      bool holds = true;
+      for (size_t i = 0; i < condition.size() && holds; ++i) {
+        const size_t at = start + i;
+        holds = condition[i].matches(at < stem_end ? text[at] : suffix.strip[at - stem_end]);
+      }
+      if (holds)
+        out.push_back({suffix_index, static_cast<uint32_t>(stem_end),
+                       static_cast<int64_t>(stem_end - needed)});
+    }
   };
-  if (const Root* found = try_list(data_.empty_append_suffixes, 0)) return found;
-  // The root must keep at least one character.
+  if (text.empty()) return;
+  try_list(index.empty_append, 0);
   uint32_t node = UnitsTrie::root();
-  for (size_t append = 1; append < word.size(); ++append) {
-    node = data_.append_trie.child(node, word[word.size() - append]);
+  for (size_t append = 1; append < text.size(); ++append) {
+    node = index.trie.child(node, text[text.size() - append]);
     if (node == UnitsTrie::kNone) break;
-    const uint32_t list = data_.append_trie.value(node);
-    if (list == UnitsTrie::kNone) continue;
-    if (const Root* found = try_list(data_.append_lists[list], append)) return found;
+    const uint32_t list = index.trie.value(node);
+    if (list != UnitsTrie::kNone) try_list(index.lists[list], append);
+  }
+}
+
+auto WordCheck::suffix_candidates() -> const std::vector<Candidate>& {
+  if (!candidates_known_) {
+    candidates_.clear();
+    collect(data_->all_suffixes, word_, candidates_);
+    candidates_known_ = true;
+  }
+  return candidates_;
+}
+
+auto WordCheck::outer_candidates() -> const std::vector<Candidate>& {
+  if (!outer_known_) {
+    outer_.clear();
+    collect(data_->outer_suffixes, word_, outer_);
+    inner_ranges_.assign(outer_.size(), {UINT32_MAX, 0});
+    inner_.clear();
+    outer_known_ = true;
+  }
+  return outer_;
+}
+
+auto WordCheck::inner_candidates(size_t outer) -> std::pair<const Candidate*, const Candidate*> {
+  auto& range = inner_ranges_[outer];
+  if (range.first == UINT32_MAX) {
+    const Suffix& suffix = data_->suffixes[outer_[outer].suffix];
+    inner_text_.assign(word_.substr(0, outer_[outer].stem_end));
+    inner_text_.append(suffix.strip);
+    const size_t from = inner_.size();
+    collect(data_->inner_suffixes, inner_text_, inner_);
+    // hunspell checks the inner suffix as outside compounds, and only one allowing the outer.
+    size_t kept = from;
+    for (size_t i = from; i < inner_.size(); ++i) {
+      const FlagSet& classes = data_->flag_sets[data_->suffixes[inner_[i].suffix].continuation];
+      if (classes.has(suffix.flag) && !classes.has(data_->only_in_compound))
+        inner_[kept++] = inner_[i];
+    }
+    inner_.resize(kept);
+    range = {static_cast<uint32_t>(from), static_cast<uint32_t>(kept)};
+  }
+  return {inner_.data() + range.first, inner_.data() + range.second};
+}
+
+const Root* WordCheck::suffixed_root(size_t start, bool in_compound) {
+  const AffixLexicon::Data& data = *data_;
+  const Flag bad = in_compound ? 0 : data.only_in_compound;
+  for (const Candidate& candidate : suffix_candidates()) {
+    if (static_cast<int64_t>(start) > candidate.last_start) continue;
+    const Suffix& suffix = data.suffixes[candidate.suffix];
+    if (!in_compound && data.flag_sets[suffix.continuation].has(data.only_in_compound)) continue;
+    const Homonyms* homonyms = homonyms_of(start, candidate.stem_end, suffix.strip);
+    if (homonyms == nullptr) continue;
+    for (uint32_t index : *homonyms) {
+      const Root& root = data.roots[index];
+      if (data.has(root, suffix.flag) && !data.has(root, bad)) return &root;
+    }
   }
   return nullptr;
 }
 
-const Root* WordCheck::suffixed_root(UnitsView word, Flag continuation, bool in_compound) const {
-  const Flag bad = in_compound ? 0 : data_.only_in_compound;
-  return for_each_suffix_of(
-      word, [&](const Suffix& suffix, UnitsView, const Homonyms* homonyms) -> const Root* {
-        if (homonyms == nullptr) return nullptr;
-        const FlagSet& classes = data_.flag_sets[suffix.continuation];
-        if (!in_compound && classes.has(data_.only_in_compound)) return nullptr;
-        if (continuation != 0 && !classes.has(continuation)) return nullptr;
-        for (uint32_t index : *homonyms) {
-          const Root& candidate = data_.roots[index];
-          if (data_.has(candidate, suffix.flag) && !data_.has(candidate, bad)) return &candidate;
-        }
-        return nullptr;
-      });
-}
-
-// An outer suffix whose flag is some suffix's continuation class, then an inner suffix that
-// allows it. hunspell checks the inner one as outside compounds even in a compound's last part.
-const Root* WordCheck::twofold_suffixed_root(UnitsView word) const {
-  Units inner;
-  return for_each_suffix_of(
-      word, [&](const Suffix& outer, UnitsView stem, const Homonyms*) -> const Root* {
-        if (outer.flag >= data_.continuation_flags.size() || !data_.continuation_flags[outer.flag])
-          return nullptr;
-        inner.assign(stem);
-        inner.append(outer.strip);
-        return suffixed_root(inner, outer.flag, false);
-      });
-}
-
-const Root* WordCheck::affixed_root(UnitsView word, bool in_compound) const {
-  if (const Root* root = suffixed_root(word, 0, in_compound)) return root;
-  return data_.continuation_flags.empty() ? nullptr : twofold_suffixed_root(word);
-}
-
-const Root* WordCheck::affixed_last_part(UnitsView rest) {
-  if (!last_part_known_[rest.size()]) {
-    last_parts_[rest.size()] = affixed_root(rest, true);
-    last_part_known_.set(rest.size());
+const Root* WordCheck::twofold_suffixed_root(size_t start) {
+  const AffixLexicon::Data& data = *data_;
+  const std::vector<Candidate>& outers = outer_candidates();
+  for (size_t o = 0; o < outers.size(); ++o) {
+    if (static_cast<int64_t>(start) > outers[o].last_start) continue;
+    const size_t outer_end = outers[o].stem_end;
+    const UnitsView outer_strip = data.suffixes[outers[o].suffix].strip;
+    const auto [begin, end] = inner_candidates(o);
+    for (const Candidate* inner = begin; inner != end; ++inner) {
+      if (static_cast<int64_t>(start) > inner->last_start) continue;
+      const Suffix& suffix = data.suffixes[inner->suffix];
+      // The inner stem ends in the word or in the outer suffix's strip text.
+      const Homonyms* homonyms =
+          inner->stem_end <= outer_end
+              ? homonyms_of(start, inner->stem_end, suffix.strip)
+              : homonyms_of(start, outer_end, outer_strip.substr(0, inner->stem_end - outer_end),
+                            suffix.strip);
+      if (homonyms == nullptr) continue;
+      for (uint32_t index : *homonyms) {
+        const Root& root = data.roots[index];
+        if (data.has(root, suffix.flag) && !data.has(root, data.only_in_compound)) return &root;
+      }
+    }
   }
-  return last_parts_[rest.size()];
+  return nullptr;
+}
+
+const Root* WordCheck::affixed_root(size_t start, bool in_compound) {
+  if (const Root* root = suffixed_root(start, in_compound)) return root;
+  return data_->continuation_flags.empty() ? nullptr : twofold_suffixed_root(start);
+}
+
+const Root* WordCheck::affixed_last_part(size_t start) {
+  if (!last_part_known_[start]) {
+    last_parts_[start] = affixed_root(start, true);
+    last_part_known_.set(start);
+  }
+  return last_parts_[start];
 }
 
 bool WordCheck::is_word_pair(UnitsView word) const {
   Units candidate;
+  // Rare (a compound of three parts or more was found): a check of its own per candidate.
+  const auto pair = std::make_unique<WordCheck>();
   for (size_t i = 1; i < word.size(); ++i) {
     candidate.assign(word.substr(0, i));
     candidate.push_back(u' ');
     candidate.append(word.substr(i));
-    if (homonyms_at(node_of(candidate)) != nullptr || affixed_root(candidate, false) != nullptr)
+    pair->reset(*data_, candidate);
+    if (pair->homonyms_at(pair->nodes_.at(0, candidate.size())) != nullptr ||
+        pair->affixed_root(0, false) != nullptr)
       return true;
   }
   return false;
 }
 
-const Root* WordCheck::compound(UnitsView word, int part_number, int position) {
-  const bool was_active = parts_.active();
-  const size_t min = data_.compound_min;
-  const size_t first_end = std::min(min, word.size());
-  const size_t last_end = word.size() >= min - 1 ? word.size() - (min - 1) : 0;
-  PrefixNodes prefixes(data_.word_trie, word);
+const Root* WordCheck::compound(size_t start, int part_number, int position) {
+  const AffixLexicon::Data& data = *data_;
+  CompoundParts& parts = *parts_;
+  const bool was_active = parts.active();
+  const size_t size = word_.size() - start;
+  const size_t min = data.compound_min;
+  const size_t first_end = std::min(min, size);
+  const size_t last_end = size >= min - 1 ? size - (min - 1) : 0;
   for (size_t split = first_end; split < last_end; ++split) {
     if (++compound_steps_ > kMaxCompoundSteps) return nullptr;
-    parts_.set_active(was_active);
+    parts.set_active(was_active);
     // The first part: a dictionary word whose flags can begin a rule after the parts before.
-    const uint32_t node = prefixes.at(split);
+    const uint32_t node = nodes_.at(start, split);
     if (node == UnitsTrie::kNone) break;  // no dictionary word begins with this part
     const Root* first = nullptr;
     if (const Homonyms* homonyms = homonyms_at(node))
       for (uint32_t index : *homonyms)
-        if ((parts_.active() || part_number == 0) &&
-            parts_.place(position, &data_.roots[index], false)) {
-          first = &data_.roots[index];
+        if ((parts.active() || part_number == 0) &&
+            parts.place(position, &data.roots[index], false)) {
+          first = &data.roots[index];
           break;
         }
-    if (first == nullptr || data_.has(*first, data_.forbidden)) continue;
+    if (first == nullptr || data.has(*first, data.forbidden)) continue;
 
     // The rest as one dictionary word completing a rule.
-    const UnitsView rest = word.substr(split);
-    if (const Homonyms* homonyms = homonyms_at(node_of(rest)))
+    const size_t rest = start + split;
+    if (const Homonyms* homonyms = homonyms_at(nodes_.at(rest, word_.size() - rest)))
       for (uint32_t index : *homonyms)
-        if (parts_.place(position + 1, &data_.roots[index], true)) return first;
+        if (parts.place(position + 1, &data.roots[index], true)) return first;
     // The rest as a word with suffixes completing a rule.
     if (const Root* root = affixed_last_part(rest))
-      if (parts_.place(position + 1, root, true)) return first;
+      if (parts.place(position + 1, root, true)) return first;
     // The rest as more parts.
     if (part_number + 2 >= CompoundParts::kMaxParts) continue;
     const Root* next = compound(rest, part_number + 1, position + 1);
     if (next == nullptr) continue;
+    const UnitsView word = word_.substr(start);
     if (is_word_pair(word)) return nullptr;
     const size_t two_parts = split + next->word.size();
-    if (rest.substr(0, next->word.size()) == next->word) {
+    if (word.substr(split, next->word.size()) == next->word) {
       if (is_word_pair(word.substr(0, two_parts))) continue;
       // A forbidden dictionary word beginning with these two parts forbids the compound.
-      const Homonyms* homonyms = homonyms_at(prefixes.at(word.size()));
+      const Homonyms* homonyms = homonyms_at(nodes_.at(start, size));
       const Root* whole =
-          homonyms != nullptr ? &data_.roots[homonyms->front()] : affixed_root(word, false);
-      if (whole != nullptr && data_.has(*whole, data_.forbidden) &&
+          homonyms != nullptr ? &data.roots[homonyms->front()] : affixed_root(start, false);
+      if (whole != nullptr && data.has(*whole, data.forbidden) &&
           whole->word.substr(0, two_parts) == word.substr(0, two_parts))
         return nullptr;
     }

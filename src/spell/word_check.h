@@ -1,9 +1,17 @@
 // One Hunspell::spell() evaluation over AffixLexicon::Data: the dictionary lookup, suffixes
 // (single and twofold) and COMPOUNDRULE compounds, in libhunspell 1.7's order and with its
 // first-match commitments, for a word already converted by ICONV.
+//
+// hunspell searches the suffixes of the word, then of every rest of it that a compound could
+// end with, each search from scratch. All those rests end where the word ends, so the suffixes
+// whose appended text ends them, and whether their conditions hold, are the same for each: they
+// are found once per word (Candidate), and the dictionary trie's nodes of the word's substrings
+// are kept (SubstringNodes), so that a search on a rest only looks up roots.
 #pragma once
 
 #include <bitset>
+#include <memory>
+#include <optional>
 #include <vector>
 
 #include "spell/affix_lexicon_data.h"
@@ -11,54 +19,73 @@
 
 namespace hanmark {
 
-// The dictionary trie's nodes for a word's prefixes, walked as far as they are asked for.
-class PrefixNodes {
+// The dictionary trie's nodes for the substrings of one word, walked as far as they are asked
+// for.
+class SubstringNodes {
  public:
-  PrefixNodes(const UnitsTrie& trie, UnitsView word) : trie_(trie), word_(word) {}
-  // The node of word[0, length), or kNone when no dictionary word begins so.
-  uint32_t at(size_t length);
+  void reset(const UnitsTrie& trie, UnitsView word);
+  // The node of word[start, start + length), or kNone when no dictionary word begins so.
+  uint32_t at(size_t start, size_t length);
 
  private:
-  static constexpr size_t kInline = 48;  // near-miss candidates have at most 30 jamo
-  const UnitsTrie& trie_;
-  UnitsView word_;
-  size_t known_ = 1;  // nodes computed: those of the first known_ lengths
-  uint32_t inline_[kInline] = {UnitsTrie::root()};
-  std::vector<uint32_t> more_;  // lengths from kInline on
-  uint32_t& slot(size_t length) {
-    return length < kInline ? inline_[length] : more_[length - kInline];
+  static constexpr size_t kInlineUnits = 63;  // near-miss candidates have at most 30 jamo
+  static size_t row_offset(size_t start, size_t size) {
+    return start * (size + 1) - start * (start - 1) / 2;  // rows of size + 1, size, …
   }
+  const UnitsTrie* trie_ = nullptr;
+  UnitsView word_;
+  uint32_t* nodes_ = nullptr;    // row `start` holds the nodes of lengths 0 … size - start
+  std::vector<uint16_t> known_;  // per start: the lengths computed, from 0
+  uint32_t inline_[(kInlineUnits + 1) * (kInlineUnits + 2) / 2];
+  std::unique_ptr<uint32_t[]> heap_;  // for longer words, kept for the next
+  size_t heap_size_ = 0;
 };
 
 class WordCheck {
  public:
-  explicit WordCheck(const AffixLexicon::Data& data) : data_(data), parts_(data) {}
-
-  // hunspell's checkword(): true when `word` is accepted.
-  bool accepts(UnitsView word);
+  // hunspell's checkword(): true when `word` is accepted by `data`.
+  bool accepts(const AffixLexicon::Data& data, UnitsView word);
 
  private:
   using Homonyms = std::vector<uint32_t>;
+
+  // A suffix whose appended text ends the searched text, whose condition holds there, and the
+  // rests of the text it applies to: the root is text[start, stem_end) followed by the strip
+  // text, for rests starting at `start` <= last_start (the stem is not empty and the condition
+  // reads no further back than the rest).
+  struct Candidate {
+    uint32_t suffix;
+    uint32_t stem_end;
+    int64_t last_start;
+  };
+  // The suffixes of `index` that end `text`, in the order hunspell tries them.
+  void collect(const SuffixIndex& index, UnitsView text, std::vector<Candidate>& out) const;
+  const std::vector<Candidate>& suffix_candidates();
+  const std::vector<Candidate>& outer_candidates();
+  // For outer candidate `outer`, the inner suffixes allowing it that end the word without the
+  // outer suffix's appended text, with its strip text: positions past the word's stem_end are
+  // in the outer strip text.
+  std::pair<const Candidate*, const Candidate*> inner_candidates(size_t outer);
+
+  void reset(const AffixLexicon::Data& data, UnitsView word);
   const Homonyms* homonyms_at(uint32_t node) const;
-  // The node of `word`, or kNone.
-  uint32_t node_of(UnitsView word) const;
-  // The homonyms of `stem` followed by `strip`, `stem_node` being the node of `stem`.
-  const Homonyms* homonyms_of(uint32_t stem_node, UnitsView strip) const;
+  // The homonyms of word_[start, end) followed by `tail` and then `more`.
+  const Homonyms* homonyms_of(size_t start, size_t end, UnitsView tail, UnitsView more = {});
 
-  // hunspell's affix_check(): the root of the first suffix parse, or null. In a compound's last
-  // part, roots flagged ONLYINCOMPOUND count and suffixes carrying that flag may be used.
-  const Root* affixed_root(UnitsView word, bool in_compound) const;
-  const Root* suffixed_root(UnitsView word, Flag continuation, bool in_compound) const;
-  const Root* twofold_suffixed_root(UnitsView word) const;
-  bool condition_holds(const Suffix& suffix, UnitsView stem) const;
-  template <typename Visit>
-  const Root* for_each_suffix_of(UnitsView word, Visit visit) const;
+  // hunspell's affix_check() on word_[start, end): the root of the first suffix parse, or null.
+  // In a compound's last part, roots flagged ONLYINCOMPOUND count and suffixes carrying that
+  // flag may be used.
+  const Root* affixed_root(size_t start, bool in_compound);
+  const Root* suffixed_root(size_t start, bool in_compound);
+  // An outer suffix whose flag is some suffix's continuation class, then an inner suffix that
+  // allows it. hunspell checks the inner one as outside compounds even in a compound's last part.
+  const Root* twofold_suffixed_root(size_t start);
 
-  // hunspell's compound_check() with COMPOUNDRULE only: the first part's root, or null.
-  const Root* compound(UnitsView word, int part_number, int position);
-  // affixed_root(rest, true) for a rest of the checked word, which compounds ask for again and
-  // again; rests end where the word ends, so their length names them.
-  const Root* affixed_last_part(UnitsView rest);
+  // hunspell's compound_check() with COMPOUNDRULE only, on word_[start, end): the first part's
+  // root, or null.
+  const Root* compound(size_t start, int part_number, int position);
+  // affixed_root(start, true), which compounds ask for again and again.
+  const Root* affixed_last_part(size_t start);
   // Whether `word` with a space put between two of its characters is a dictionary word: such
   // compounds are refused (hunspell's cpdwordpair_check).
   bool is_word_pair(UnitsView word) const;
@@ -68,12 +95,21 @@ class WordCheck {
   static constexpr size_t kMaxCompoundSteps = size_t{1} << 20;
   size_t compound_steps_ = 0;
 
-  const AffixLexicon::Data& data_;
-  CompoundParts parts_;
-  // By rest length; words are shorter than hunspell's 300-byte limit, so fewer units.
+  const AffixLexicon::Data* data_ = nullptr;
+  UnitsView word_;
+  SubstringNodes nodes_;
+  std::optional<CompoundParts> parts_;
+  // Words are shorter than hunspell's 300-byte limit, so of fewer units.
   static constexpr size_t kMaxUnits = 300;
-  const Root* last_parts_[kMaxUnits + 1];
+  const Root* last_parts_[kMaxUnits + 1];  // by start
   std::bitset<kMaxUnits + 1> last_part_known_;
+
+  bool candidates_known_ = false, outer_known_ = false;
+  std::vector<Candidate> candidates_, outer_;
+  // Per outer candidate: its inner candidates' range in inner_ once known.
+  std::vector<std::pair<uint32_t, uint32_t>> inner_ranges_;
+  std::vector<Candidate> inner_;
+  Units inner_text_;
 };
 
 }  // namespace hanmark

@@ -5,6 +5,7 @@
 
 #include <hunspell/hunspell.hxx>
 
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -174,6 +175,38 @@ TEST_CASE("affix lexicon: agrees with libhunspell on a dictionary using every su
   CHECK(lexicon->spell("닉가"));  // "닉" takes 가's suffixes
   CHECK(lexicon->spell("나다"));
   CHECK(disagreements(hunspell, *lexicon, words, accepted) == 0);
+}
+
+TEST_CASE("affix lexicon: agrees with libhunspell when flags are written out, not aliased") {
+  // test_aff()'s AF aliases, written out where they are used: hunspell then makes the .dic's
+  // flag sets as it reads the .dic, after the .aff.
+  const std::vector<std::string> aliases = {"1,2,10,11", "3,4,10",    "5,8,10",
+                                            "9",         "6,7,10,12", "13"};
+  const auto written_out = [&](const std::string& text) {
+    std::string out;
+    for (size_t i = 0; i < text.size(); ++i) {
+      out += text[i];
+      if (text[i] != '/' || i + 1 >= text.size() || !std::isdigit(text[i + 1])) continue;
+      size_t end = i + 1;
+      while (end < text.size() && std::isdigit(text[end])) ++end;
+      out += aliases[std::stoul(text.substr(i + 1, end - i - 1)) - 1];
+      i = end - 1;
+    }
+    return out;
+  };
+  std::string aff = written_out(test_aff());
+  const size_t af = aff.find("AF 6\n");
+  REQUIRE(af != std::string::npos);
+  aff.erase(af, aff.find("ICONV") - af);
+  TestDictionary files(aff, written_out(test_dic()));
+  Hunspell hunspell(files.aff.c_str(), files.dic.c_str());
+  std::string why_not;
+  const auto lexicon = AffixLexicon::load(files.aff, files.dic, &why_not);
+  REQUIRE_MESSAGE(lexicon != nullptr, why_not);
+  size_t accepted = 0;
+  CHECK(disagreements(hunspell, *lexicon, test_words(3, 5000), accepted) == 0);
+  CHECK(accepted > 50);
+  CHECK(lexicon->spell("가가가나"));  // a compound: the rules see the .dic's flags
 }
 
 TEST_CASE("affix lexicon: dictionaries with directives it does not implement are refused") {
