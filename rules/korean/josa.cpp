@@ -413,9 +413,11 @@ class JosaRule final : public Rule {
     return p;
   }
 
-  // English words and the tech vocabulary, for telling abbreviations from words.
+  // English words and the tech vocabulary, for telling abbreviations from words. The English
+  // speller loads on the first word asked, not for every token read: few readings need it. (An
+  // unavailable speller accepts every word, which reads like having no word list.)
   josa::IsWord known_words() const {
-    if (!resources_ || !resources_->english_available()) return {};
+    if (!resources_) return {};
     return [r = resources_.get()](std::string_view w) { return r->english().correct(w); };
   }
 

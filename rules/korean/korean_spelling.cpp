@@ -1,6 +1,7 @@
 // korean-spelling: Hangul words that hunspell-ko (plus the Korean tech vocabulary) rejects and
 // that are one jamo away from a word it accepts (소흘히 → 소홀히).
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -175,16 +176,18 @@ class KoreanSpellingRule final : public Rule {
       if (!loaded) loaded = &resources_->korean();
       if (!loaded->available()) return;
       const KoreanSpeller& speller = *loaded;
-      const KoreanTypoTable& typos = resources_->korean_typos();
-      const std::vector<KoreanTypoTable::Match> typo_matches = typos.find(text);
+      // The typo table's matches, looked for only once the paragraph has an unknown word: most
+      // paragraphs have none.
+      std::optional<std::vector<KoreanTypoTable::Match>> typo_matches;
       for (const hangul::Run& word : words) {
+        const std::string_view spelled = word.in(text);
+        if (accepted.accepts(spelled) || speller.correct(spelled)) continue;
         // `typo` reports its own table's misspellings, with a sure correction.
-        if (std::any_of(typo_matches.begin(), typo_matches.end(), [&](const auto& m) {
+        if (!typo_matches) typo_matches = resources_->korean_typos().find(text);
+        if (std::any_of(typo_matches->begin(), typo_matches->end(), [&](const auto& m) {
               return overlaps(m.word_begin, m.word_end, word.begin, word.end);
             }))
           continue;
-        const std::string_view spelled = word.in(text);
-        if (accepted.accepts(spelled) || speller.correct(spelled)) continue;
         unknown.push_back({&run, word, std::string(spelled)});
       }
     }

@@ -120,35 +120,40 @@ size_t KoreanSpeller::tech_word_count() const {
   return tech_words_.size();
 }
 
-bool KoreanSpeller::check(const std::string& nfc) const {
+bool KoreanSpeller::check(std::string_view nfc) const {
   if (lexicon_ && AffixLexicon::handles(nfc)) return lexicon_->spell(nfc);
-  return pool_->acquire()->spell(nfc);
+  return pool_->acquire()->spell(std::string(nfc));
 }
 
-bool KoreanSpeller::correct_nfc(const std::string& nfc) const {
+bool KoreanSpeller::correct_nfc(std::string_view nfc) const {
   return correct_cache_.get(nfc, [&] { return check(nfc); });
 }
 
 bool KoreanSpeller::correct(std::string_view word) const {
   // A "word" of hundreds of bytes is a broken or hostile file: accept it rather than cache it.
   if (!available_ || word.empty() || word.size() > kMaxWordBytes) return true;
-  return correct_nfc(nfc_of(word));
+  // Most words are NFC already: asked as they are, without a copy.
+  return hangul::is_nfc(word) ? correct_nfc(word) : correct_nfc(hangul::to_nfc(word));
 }
 
 std::optional<std::string> KoreanSpeller::particle_fix(std::string_view word) const {
   if (!available_ || word.empty()) return std::nullopt;
-  const std::string nfc = nfc_of(word);
+  return hangul::is_nfc(word) ? particle_fix_nfc(word) : particle_fix_nfc(hangul::to_nfc(word));
+}
+
+std::optional<std::string> KoreanSpeller::particle_fix_nfc(std::string_view nfc) const {
   if (correct_nfc(nfc)) return std::nullopt;
+  std::string candidate;
   for (const ParticlePair& pair : kParticlePairs) {
     for (const auto& [from, to] : {std::pair{pair.with_final, pair.without_final},
                                    std::pair{pair.without_final, pair.with_final}}) {
       if (nfc.size() <= from.size() || !nfc.ends_with(from)) continue;
-      const std::string stem = nfc.substr(0, nfc.size() - from.size());
+      const std::string_view stem = nfc.substr(0, nfc.size() - from.size());
       // "…이나" ends with "나" too: the longer particle was already tried.
       if (from == pair.without_final && stem.ends_with("이") && pair.with_final.starts_with("이"))
         continue;
       if (from == "로" && stem.ends_with("으")) continue;
-      const std::string candidate = stem + std::string(to);
+      candidate.assign(stem).append(to);
       if (correct_nfc(candidate)) return candidate;
     }
   }

@@ -95,8 +95,9 @@ class KoreanSpeller {
   size_t hunspell_instances() const { return pool_ ? pool_->size() : 0; }
 
  private:
-  bool check(const std::string& nfc) const;
-  bool correct_nfc(const std::string& nfc) const;
+  bool check(std::string_view nfc) const;
+  bool correct_nfc(std::string_view nfc) const;
+  std::optional<std::string> particle_fix_nfc(std::string_view nfc) const;
   std::vector<std::string> search_near_misses(const std::string& nfc, size_t limit,
                                               uint32_t syllables) const;
   std::vector<std::string> suggest_uncached(const std::string& nfc) const;

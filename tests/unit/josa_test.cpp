@@ -56,6 +56,13 @@ TEST_CASE("josa: particle runs and corrections") {
   CHECK(swap->from == "으로");
   CHECK(josa::may_end_with_particle("모델를"));
   CHECK_FALSE(josa::may_end_with_particle("를"));
+  CHECK(josa::may_end_with_particle("x를"));         // anything before the particle
+  CHECK(josa::may_end_with_particle("파일으로는"));  // a form with a particle stacked on it
+  CHECK(josa::may_end_with_particle("프로그램이라고"));
+  CHECK_FALSE(josa::may_end_with_particle("과의"));  // the particle alone
+  CHECK_FALSE(josa::may_end_with_particle("컴퓨터"));
+  CHECK_FALSE(josa::may_end_with_particle(""));
+  CHECK_FALSE(josa::may_end_with_particle("\xEB"));  // a broken syllable
 }
 
 TEST_CASE("josa: numbers in Sino-Korean") {
