@@ -17,12 +17,23 @@ unsigned char byte_at(std::string_view text, size_t at) {
   return kFold ? folded(text[at]) : static_cast<unsigned char>(text[at]);
 }
 
+// The eight bytes of `word` with their ASCII capitals in lower case, all at once.
+uint64_t fold_eight(uint64_t word) {
+  constexpr uint64_t kOnes = 0x0101010101010101u, kHigh = 0x8080808080808080u;
+  const uint64_t low7 = word & ~kHigh;
+  const uint64_t above_z = low7 + (0x7F - 'Z') * kOnes;        // high bit: low 7 bits > 'Z'
+  const uint64_t from_a = low7 + (0x80 - 'A') * kOnes;         // high bit: low 7 bits >= 'A'
+  const uint64_t upper = (from_a & ~above_z) & ~word & kHigh;  // and an ASCII byte
+  return word | upper >> 2;                                    // 0x80 >> 2 == 'a' - 'A'
+}
+
 // The `length` (at most 8) bytes of `text` at `at` as one number, the first byte lowest.
 template <bool kFold>
 uint64_t prefix_at(std::string_view text, size_t at, size_t length) {
   uint64_t out = 0;
-  if (!kFold && text.size() - at >= 8) {
+  if (text.size() - at >= 8) {
     std::memcpy(&out, text.data() + at, 8);
+    if (kFold) out = fold_eight(out);
     return length == 8 ? out : out & ((uint64_t{1} << (8 * length)) - 1);
   }
   for (size_t i = 0; i < length; ++i) out |= uint64_t{byte_at<kFold>(text, at + i)} << (8 * i);
@@ -43,9 +54,15 @@ SubstringFilter::SubstringFilter(const std::vector<std::string_view>& needles, C
   build(short_, kShort, 2);
   for (uint32_t i = 0; i < needles_.size(); ++i) {
     if (needles_[i].size() >= kShort) continue;
-    first_[static_cast<unsigned char>(needles_[i].front())] |= 4;
+    mark_first(needles_[i].front(), 4);
     tiny_.push_back(i);
   }
+}
+
+void SubstringFilter::mark_first(char folded_byte, uint8_t flag) {
+  const auto b = static_cast<unsigned char>(folded_byte);
+  first_[b] |= flag;
+  if (fold_ && b >= 'a' && b <= 'z') first_[b - ('a' - 'A')] |= flag;
 }
 
 void SubstringFilter::build(Tier& tier, size_t length, uint8_t flag) {
@@ -56,7 +73,7 @@ void SubstringFilter::build(Tier& tier, size_t length, uint8_t flag) {
     const std::string& needle = needles_[i];
     // Each needle in one tier: the longest prefix it has.
     if (needle.size() < length || (length == kShort && needle.size() >= kLong)) continue;
-    first_[static_cast<unsigned char>(needle.front())] |= flag;
+    mark_first(needle.front(), flag);
     const uint64_t prefix = prefix_at<false>(needle, 0, length);
     const uint32_t h = hash(prefix);
     tier.bits[h / 64] |= uint64_t{1} << (h % 64);
@@ -95,7 +112,7 @@ bool SubstringFilter::in_tier(const Tier& tier, std::string_view text, size_t at
 template <bool kFold>
 bool SubstringFilter::found(std::string_view text) const {
   for (size_t at = 0; at < text.size(); ++at) {
-    const uint8_t starts = first_[byte_at<kFold>(text, at)];
+    const uint8_t starts = first_[static_cast<unsigned char>(text[at])];
     if (!starts) continue;
     if ((starts & 1) && in_tier<kFold>(long_, text, at)) return true;
     if ((starts & 2) && in_tier<kFold>(short_, text, at)) return true;

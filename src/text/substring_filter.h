@@ -51,10 +51,11 @@ class SubstringFilter {
   template <bool kFold>
   bool matches_at(std::string_view text, size_t at, const std::string& needle) const;
   void build(Tier& tier, size_t length, uint8_t flag);
+  void mark_first(char folded_byte, uint8_t flag);
 
   bool fold_ = false;
-  // Per first byte (folded): kLong or more bytes (bit 0), kShort to kLong - 1 (bit 1), fewer
-  // (bit 2) of some needle start with it.
+  // Per first byte (in either case when folding): kLong or more bytes (bit 0), kShort to kLong - 1
+  // (bit 1), fewer (bit 2) of some needle start with it.
   std::array<uint8_t, 256> first_{};
   Tier long_, short_;
   std::vector<uint32_t> tiny_;        // needles shorter than kShort, compared at each start
