@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -52,7 +53,14 @@ struct Occurrence {
 struct RunTerms {
   std::vector<terms::LatinToken> tokens;  // usable tokens only (not glued, not in a URL or path)
   std::vector<terms::HangulWord> words;
-  std::vector<std::vector<uint32_t>> stems;  // terms::stem_lengths() of each word, computed once
+  // terms::stem_lengths() of each word, computed once: word w's are
+  // stem_lengths[stem_begin[w], stem_begin[w + 1]).
+  std::vector<uint32_t> stem_lengths;
+  std::vector<uint32_t> stem_begin = {0};
+
+  std::span<const uint32_t> stems(size_t w) const {
+    return std::span(stem_lengths).subspan(stem_begin[w], stem_begin[w + 1] - stem_begin[w]);
+  }
 };
 
 bool in_chunks(const std::vector<text::Range>& chunks, uint32_t begin, uint32_t end) {
@@ -74,7 +82,8 @@ RunTerms collect(std::string_view text) {
   for (const terms::HangulWord& word : terms::hangul_words(text)) {
     if (in_chunks(chunks, word.begin, word.end)) continue;
     out.words.push_back(word);
-    out.stems.push_back(terms::stem_lengths(word.in(text)));
+    terms::append_stem_lengths(word.in(text), out.stem_lengths);
+    out.stem_begin.push_back(static_cast<uint32_t>(out.stem_lengths.size()));
   }
   return out;
 }
@@ -172,6 +181,12 @@ std::vector<GlossaryMatch> glossary_matches(const Document& doc, const Runs& run
     const auto& tokens = runs[r]->tokens;
     for (size_t i = 0; i < tokens.size();) {
       size_t taken = 1;
+      // Every surface from token i begins with its first three bytes, when it has three.
+      if (const std::string_view first = tokens[i].in(text);
+          first.size() >= 3 && !glossary.may_begin(lower(first.substr(0, 3)))) {
+        ++i;
+        continue;
+      }
       for (size_t n = std::min(max_words, tokens.size() - i); n >= 1; --n) {
         if (!spaced_by_one(text, tokens, i, n)) continue;
         const uint32_t begin = tokens[i].begin, end = tokens[i + n - 1].end;
@@ -186,12 +201,17 @@ std::vector<GlossaryMatch> glossary_matches(const Document& doc, const Runs& run
     }
     const auto& words = runs[r]->words;
     for (size_t i = 0; i < words.size();) {
+      // Every surface from word i begins with its first syllable.
+      if (!glossary.may_begin(words[i].in(text).substr(0, kSyllable))) {
+        ++i;
+        continue;
+      }
       size_t taken = 1;
       bool found = false;
       for (size_t n = std::min(max_words, words.size() - i); n >= 1 && !found; --n) {
         if (!spaced_by_one(text, words, i, n)) continue;
         const terms::HangulWord& last = words[i + n - 1];
-        for (uint32_t stem : runs[r]->stems[i + n - 1]) {
+        for (uint32_t stem : runs[r]->stems(i + n - 1)) {
           const uint32_t begin = words[i].begin, end = last.begin + stem;
           const std::string_view surface = text.substr(begin, end - begin);
           const Glossary::Spelling* s = glossary.find(surface);
@@ -418,10 +438,11 @@ bool first_half(std::string_view a) {
   // Asked of every pair of words: the lists as hash sets.
   static const auto stop = set_of(kFirstStop), one_syllable = set_of(kOneSyllableFirst),
                     bad_ends = set_of(kFirstBadEnds);
-  if (stop.contains(a)) return false;
-  if (a.size() == kSyllable) return one_syllable.contains(a);
+  if (a.size() == kSyllable) return one_syllable.contains(a) && !stop.contains(a);
+  // Most words fail on their last syllable: that test first.
   if (bad_ends.contains(last_syllable(a))) return false;
-  return !(a.size() == 2 * kSyllable && last_syllable(a) == "어");  // 덮어, 넣어
+  if (a.size() == 2 * kSyllable && last_syllable(a) == "어") return false;  // 덮어, 넣어
+  return !stop.contains(a);
 }
 
 bool second_half(std::string_view b) {
@@ -432,16 +453,69 @@ bool second_half(std::string_view b) {
                       [&](std::string_view start) { return b.starts_with(start); });
 }
 
+// Views of prose text by their hash, with open addressing: the set of every stem of every word
+// of a post, filled and asked once per word, needs no allocation per element. A view maps to a
+// number.
+class ViewMap {
+ public:
+  static constexpr uint32_t kAbsent = ~0u;
+
+  explicit ViewMap(size_t capacity) {
+    size_t size = 16;
+    while (size < 2 * capacity) size *= 2;
+    slots_.resize(size);
+  }
+  static size_t hash(std::string_view view) { return std::hash<std::string_view>{}(view); }
+
+  // Adds `view` with `value` unless it is there already.
+  void insert(std::string_view view, size_t hash, uint32_t value) {
+    Slot& slot = find_slot(view, hash);
+    if (!slot.data) slot = {hash, view.data(), static_cast<uint32_t>(view.size()), value};
+  }
+  uint32_t find(std::string_view view, size_t hash) const {
+    const Slot& slot = const_cast<ViewMap*>(this)->find_slot(view, hash);
+    return slot.data ? slot.value : kAbsent;
+  }
+
+ private:
+  struct Slot {
+    size_t hash = 0;
+    const char* data = nullptr;  // nullptr: empty
+    uint32_t size = 0;
+    uint32_t value = 0;
+  };
+
+  // The slot holding `view`, or the empty slot where it would go.
+  Slot& find_slot(std::string_view view, size_t hash) {
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+      Slot& slot = slots_[i];
+      if (!slot.data || (slot.hash == hash && std::string_view(slot.data, slot.size) == view))
+        return slot;
+    }
+  }
+
+  std::vector<Slot> slots_;
+};
+
 void check_hangul(const Document& doc, const Runs& runs, const Glossary& glossary,
                   const std::vector<Seen>& seen, DiagnosticSink& sink) {
   // Every stem of every word, for finding the joined form of a spaced pair: views of the prose
-  // text, which outlives the set.
-  std::unordered_set<std::string_view> stems;
+  // text, which outlives the set. Their hashes are kept for finding the joined forms below.
+  size_t stem_count = 0;
+  for (const auto& run : runs) stem_count += run->stem_lengths.size();
+  ViewMap stems(stem_count);
+  std::vector<size_t> stem_hashes;
+  stem_hashes.reserve(stem_count);
   for (size_t r = 0; r < runs.size(); ++r) {
     const std::string_view text = doc.prose()[r].text();
-    for (size_t w = 0; w < runs[r]->words.size(); ++w)
-      for (uint32_t stem : runs[r]->stems[w])
-        stems.insert(runs[r]->words[w].in(text).substr(0, stem));
+    for (size_t w = 0; w < runs[r]->words.size(); ++w) {
+      for (uint32_t stem : runs[r]->stems(w)) {
+        const std::string_view view = runs[r]->words[w].in(text).substr(0, stem);
+        stem_hashes.push_back(ViewMap::hash(view));
+        stems.insert(view, stem_hashes.back(), 0);
+      }
+    }
   }
   // Spaced pairs whose joined form occurs too, by the joined form.
   std::map<std::string, std::vector<Occurrence>> spaced;
@@ -454,12 +528,12 @@ void check_hangul(const Document& doc, const Runs& runs, const Glossary& glossar
       const std::string_view a = words[w].in(text);
       const std::string_view b = words[w + 1].in(text);
       if (!first_half(a)) continue;
-      for (uint32_t stem : runs[r]->stems[w + 1]) {
+      for (uint32_t stem : runs[r]->stems(w + 1)) {
         // The shortest stem with a joined form decides: when it is no noun ("송신 측의": 측),
         // the longer ones are that word with its particle.
         const std::string_view half = b.substr(0, stem);
         key.assign(a).append(half);
-        if (!stems.contains(key)) continue;
+        if (stems.find(key, ViewMap::hash(key)) == ViewMap::kAbsent) continue;
         if (half == a || !second_half(half)) break;
         const uint32_t end = words[w + 1].begin + stem;
         Occurrence o{r, words[w].begin, end, words[w + 1].end,
@@ -474,14 +548,19 @@ void check_hangul(const Document& doc, const Runs& runs, const Glossary& glossar
     size_t run, word;
     uint32_t stem;
   };
-  std::unordered_map<std::string_view, std::vector<Joined>> joined;  // keys: spaced's
-  for (const auto& [form, pairs] : spaced) joined[form];
-  for (size_t r = 0; r < runs.size() && !joined.empty(); ++r) {
+  std::vector<std::vector<Joined>> joined;  // in the order of spaced's keys
+  ViewMap joined_index(spaced.size());
+  for (const auto& [form, pairs] : spaced) {
+    joined_index.insert(form, ViewMap::hash(form), static_cast<uint32_t>(joined.size()));
+    joined.emplace_back();
+  }
+  for (size_t r = 0, s = 0; r < runs.size() && !joined.empty(); ++r) {
     const std::string_view text = doc.prose()[r].text();
     for (size_t w = 0; w < runs[r]->words.size(); ++w) {
-      for (uint32_t stem : runs[r]->stems[w]) {
-        const auto it = joined.find(runs[r]->words[w].in(text).substr(0, stem));
-        if (it != joined.end()) it->second.push_back({r, w, stem});
+      for (uint32_t stem : runs[r]->stems(w)) {
+        const uint32_t index =
+            joined_index.find(runs[r]->words[w].in(text).substr(0, stem), stem_hashes[s++]);
+        if (index != ViewMap::kAbsent) joined[index].push_back({r, w, stem});
       }
     }
   }
@@ -495,7 +574,8 @@ void check_hangul(const Document& doc, const Runs& runs, const Glossary& glossar
     const std::vector<Occurrence>& pairs = spaced[key];
     if (glossary.find(key) || glossary.find(pairs.front().form)) continue;
     Cluster cluster;
-    for (const Joined& j : joined.at(key)) {
+    const uint32_t index = joined_index.find(key, ViewMap::hash(key));
+    for (const Joined& j : joined[index]) {
       if (claimed[{j.run, j.word}]) continue;
       claimed[{j.run, j.word}] = true;
       const terms::HangulWord& word = runs[j.run]->words[j.word];

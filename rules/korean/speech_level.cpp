@@ -198,6 +198,7 @@ struct FinalEnding {
 // alone, remembered, since the language server lints mostly unchanged paragraphs again
 // (text/text_memo.h).
 std::vector<FinalEnding> endings_of(std::string_view text) {
+  if (!speech::may_have_level(text)) return {};
   static text::TextMemo<std::vector<FinalEnding>> memo(text::Keep::when_asked_again);
   return memo.get(text, [&] {
     std::vector<FinalEnding> out;

@@ -139,6 +139,7 @@ class TypoRule final : public Rule {
     if (typos.empty()) return;
     for (const ProseRun& run : doc.prose()) {
       const std::string& text = run.text();
+      if (!typos.may_occur_in(text)) continue;
       for (const text::Candidate& word : text::spell_candidates(text)) {
         // Short all-caps words are acronyms ("ANS", "TEH" may be names); longer ones are shouting
         // text, where "RECIEVE" is still a typo.

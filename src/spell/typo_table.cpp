@@ -65,6 +65,9 @@ TypoTable TypoTable::parse(std::string_view tsv) {
     }
     table.corrections_.insert_or_assign(std::move(lower_key), std::string(value));
   });
+  std::vector<std::string_view> keys;
+  for (const auto& [key, correction] : table.corrections_) keys.push_back(key);
+  table.misspellings_ = text::SubstringFilter(keys, text::SubstringFilter::Case::fold_ascii);
   return table;
 }
 
@@ -185,6 +188,9 @@ char32_t first_code_point(std::string_view s) {
 }  // namespace
 
 void KoreanTypoTable::build_index() {
+  std::vector<std::string_view> misspellings;
+  for (const Entry& entry : entries_) misspellings.push_back(entry.misspelling);
+  misspellings_ = text::SubstringFilter(misspellings, text::SubstringFilter::Case::exact);
   for (uint32_t i = 0; i < entries_.size(); ++i) {
     const Entry& entry = entries_[i];
     switch (entry.mode) {
@@ -225,7 +231,8 @@ void KoreanTypoTable::candidates(std::string_view word, std::vector<uint32_t>& o
 }
 
 std::vector<KoreanTypoTable::Match> KoreanTypoTable::find(std::string_view text) const {
-  if (entries_.empty() || text.empty()) return {};
+  // Every match is a misspelling's bytes in `text`: most paragraphs hold none and need no words.
+  if (entries_.empty() || !misspellings_.found_in(text)) return {};
   return found_->get(text, [&] { return find_uncached(text); });
 }
 

@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "text/substring_filter.h"
 #include "text/text_memo.h"
 
 namespace hanmark {
@@ -29,6 +30,9 @@ class TypoTable {
   // The correction of `word` in `word`'s case, or nothing when `word` is not a known misspelling.
   std::optional<std::string> lookup(std::string_view word) const;
   bool contains(std::string_view word) const;
+  // False when no word of `text` can be a known misspelling (none occurs in it, in any case):
+  // one pass over the bytes, which spares segmenting most paragraphs into words.
+  bool may_occur_in(std::string_view text) const { return misspellings_.found_in(text); }
 
   size_t size() const { return corrections_.size(); }
   bool empty() const { return corrections_.empty(); }
@@ -39,6 +43,7 @@ class TypoTable {
   const std::string* find(std::string_view word) const;
 
   std::unordered_map<std::string, std::string> corrections_;  // lower-case misspelling → fix
+  text::SubstringFilter misspellings_;                        // the keys of corrections_
   std::vector<std::string> problems_;
 };
 
@@ -99,6 +104,8 @@ class KoreanTypoTable {
   std::unordered_map<char32_t, std::vector<uint32_t>> by_first_;
   std::unordered_map<char32_t, std::vector<uint32_t>> by_last_;
   std::unordered_map<char32_t, std::vector<uint32_t>> infix_by_first_;
+  // Every misspelling (a phrase's with its space): a text holding none has no match.
+  text::SubstringFilter misspellings_;
   // Behind a pointer so that the table can move (its matches point into entries_, which moves
   // along).
   std::unique_ptr<text::TextMemo<std::vector<Match>>> found_ =

@@ -61,6 +61,10 @@ class Glossary {
   bool empty() const { return terms_.empty(); }
   // The spelling whose fold() is `folded`, or nullptr.
   const Spelling* find(std::string_view folded) const;
+  // False when no spelling is `start` or begins with it, for `start` of three bytes, or fewer
+  // when that is all it has (fold()ed like the spellings): a word whose first bytes are not a
+  // spelling's cannot begin one, which spares a lookup per word and word count.
+  bool may_begin(std::string_view start) const;
   // True when an all-capital spelling ("IOS") is listed as written: all-capital forms are
   // acronyms of their own unless the glossary names them.
   bool lists_exactly(std::string_view spelling) const {
@@ -72,8 +76,16 @@ class Glossary {
  private:
   friend struct GlossaryBuilder;
 
+  // Lookups by string_view, without a std::string per lookup.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+
   std::vector<Term> terms_;
-  std::unordered_map<std::string, Spelling> spellings_;  // by fold()
+  std::unordered_map<std::string, Spelling, Hash, std::equal_to<>> spellings_;  // by fold()
+  // Bits by start_hash() of the first three bytes (or fewer) of the keys of spellings_.
+  std::vector<uint64_t> start_bits_;
   std::unordered_set<std::string> exact_caps_;
   size_t max_words_ = 0;
 };

@@ -47,6 +47,18 @@ constexpr U kVerbalNouns[] = {
     U"활용",         U"훈련",
 };
 
+// kVerbalNouns in order, for a binary search: verbal_noun_split() asks about every Hangul run.
+constexpr auto kVerbalNounsSorted = [] {
+  std::array<U, std::size(kVerbalNouns)> out{};
+  std::copy(std::begin(kVerbalNouns), std::end(kVerbalNouns), out.begin());
+  std::sort(out.begin(), out.end());
+  return out;
+}();
+
+bool is_verbal_noun(U word) {
+  return std::binary_search(kVerbalNounsSorted.begin(), kVerbalNounsSorted.end(), word);
+}
+
 // Particles that can follow a word written in Latin letters, digits or code. '이' is left out:
 // after a space it is far more often the determiner '이' (this) than a detached particle.
 constexpr U kParticles[] = {
@@ -121,6 +133,9 @@ bool is_opening(char32_t c) {
 class Scanner {
  public:
   explicit Scanner(std::string_view text) {
+    // No more code points than bytes.
+    u_.reserve(text.size());
+    offsets_.reserve(text.size() + 1);
     for (size_t i = 0; i < text.size();) {
       const utf8::Decoded d = utf8::decode(text, i);
       u_.push_back(d.code_point == utf8::kInvalid ? 0xFFFD : d.code_point);
@@ -229,6 +244,10 @@ class Scanner {
   // 할수 있다, 있는것, 할때, 하는중/구상중이신, 할만큼, 할뿐, 싶은거 (한글 맞춤법 제42항).
   std::optional<Finding> dependent_noun(const Run& r, size_t k) const {
     const char32_t noun = u_[k];
+    // Asked at every syllable: most are none of the nouns below.
+    if (noun != U'수' && noun != U'것' && noun != U'거' && noun != U'때' && noun != U'중' &&
+        noun != U'만' && noun != U'뿐')
+      return std::nullopt;
     const char32_t prev = u_[k - 1];
     const bool one_syllable_before = k - 1 == r.s;
     const U tail = slice(k + 1, r.e);
@@ -282,7 +301,7 @@ class Scanner {
         return std::nullopt;
       if (in({U'는', U'던'}, prev) && !one_syllable_before)
         return insert_spaces(Pattern::dependent_noun, r.s, k + 1, {k}, U"중", true);
-      if (in(kVerbalNouns, prefix) && starts_word(r))
+      if (is_verbal_noun(prefix) && starts_word(r))
         return insert_spaces(Pattern::dependent_noun, r.s, k + 1, {k}, U"중", true);
       return std::nullopt;
     }
@@ -471,7 +490,7 @@ class Scanner {
 
   // 사용 할 수 → 사용할 수; 생성 된 → 생성된: -하다/-되다 are suffixes of the verbal noun.
   std::optional<Finding> verbal_noun_split(const Run& r) const {
-    if (!in(kVerbalNouns, word(r))) return std::nullopt;
+    if (!is_verbal_noun(word(r))) return std::nullopt;
     const auto n = next_run(r.e);
     if (!n || !ends_word(*n)) return std::nullopt;
     const U w = word(*n);

@@ -5,6 +5,7 @@
 
 #include "core/utf8.h"
 #include "text/hangul.h"
+#include "text/substring_filter.h"
 
 namespace hanmark::speech {
 
@@ -104,6 +105,13 @@ Level classify(std::string_view word_utf8, bool attached, char32_t terminator) {
       !ends_with_any(word, kNounsInJa))
     return Level::haera;
   return Level::none;
+}
+
+bool may_have_level(std::string_view text) {
+  // The last syllables classify() gives a level to; UTF-8 has one encoding of each.
+  static const text::SubstringFilter kLastSyllables({"다", "까", "오", "요", "죠", "자"},
+                                                    text::SubstringFilter::Case::exact);
+  return kLastSyllables.found_in(text);
 }
 
 }  // namespace hanmark::speech

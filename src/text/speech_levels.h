@@ -26,4 +26,9 @@ std::string_view name(Level level);
 // U+2026 or 0 (see text::Sentence).
 Level classify(std::string_view word, bool attached, char32_t terminator);
 
+// False when no word of `text` can have a level: none of the syllables that every word with a
+// level ends in (다 까 오 요 죠 자) occurs in it. Many headings and list items have none, and
+// need no sentence segmentation.
+bool may_have_level(std::string_view text);
+
 }  // namespace hanmark::speech

@@ -116,38 +116,52 @@ constexpr uint32_t last_three_bytes(std::string_view s) {
   return byte(3) << 16 | byte(2) << 8 | byte(1);
 }
 
-// kParticles with their last syllables, so that most particles are ruled out by comparing one
-// number (stem_lengths() runs on every Hangul word of a post, several times).
+// kParticles by their last syllables, so that the few particles a word may end in are found by
+// a binary search on one number (stem_lengths() runs on every Hangul word of a post).
 struct ParticleEnd {
-  std::string_view particle;
   uint32_t last;
+  std::string_view particle;
 };
 constexpr auto kParticleEnds = [] {
   std::array<ParticleEnd, std::size(kParticles)> out{};
-  for (size_t i = 0; i < out.size(); ++i) out[i] = {kParticles[i], last_three_bytes(kParticles[i])};
+  for (size_t i = 0; i < out.size(); ++i) out[i] = {last_three_bytes(kParticles[i]), kParticles[i]};
+  std::sort(out.begin(), out.end(),
+            [](const ParticleEnd& a, const ParticleEnd& b) { return a.last < b.last; });
   return out;
 }();
 
 }  // namespace
 
-std::vector<uint32_t> stem_lengths(std::string_view word) {
-  std::vector<uint32_t> cuts;
+void append_stem_lengths(std::string_view word, std::vector<uint32_t>& out) {
+  // At most two cuts per particle and two for the whole word.
+  std::array<uint32_t, 2 * std::size(kParticles) + 2> cuts;
+  size_t count = 0;
   const auto add = [&](size_t length) {
-    if (length >= kSyllable && std::find(cuts.begin(), cuts.end(), length) == cuts.end())
-      cuts.push_back(static_cast<uint32_t>(length));
+    if (length >= kSyllable &&
+        std::find(cuts.begin(), cuts.begin() + count, length) == cuts.begin() + count)
+      cuts[count++] = static_cast<uint32_t>(length);
   };
   const auto add_with_plural = [&](std::string_view stem) {
     if (stem.size() > kPlural.size() && stem.ends_with(kPlural)) add(stem.size() - kPlural.size());
     add(stem.size());
   };
   const uint32_t last = last_three_bytes(word);
-  for (const auto& [particle, particle_last] : kParticleEnds)
-    if (particle_last == last && word.size() > particle.size() && word.ends_with(particle))
-      add_with_plural(word.substr(0, word.size() - particle.size()));
+  const auto [from, to] =
+      std::equal_range(kParticleEnds.begin(), kParticleEnds.end(), ParticleEnd{last, {}},
+                       [](const ParticleEnd& a, const ParticleEnd& b) { return a.last < b.last; });
+  for (auto it = from; it != to; ++it)
+    if (word.size() > it->particle.size() && word.ends_with(it->particle))
+      add_with_plural(word.substr(0, word.size() - it->particle.size()));
   add_with_plural(word);
   // Longest cut first means shortest stem first.
-  std::sort(cuts.begin(), cuts.end());
-  return cuts;
+  std::sort(cuts.begin(), cuts.begin() + count);
+  out.insert(out.end(), cuts.begin(), cuts.begin() + count);
+}
+
+std::vector<uint32_t> stem_lengths(std::string_view word) {
+  std::vector<uint32_t> out;
+  append_stem_lengths(word, out);
+  return out;
 }
 
 bool is_particle(std::string_view word) {

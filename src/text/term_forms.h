@@ -37,6 +37,8 @@ std::vector<HangulWord> hangul_words(std::string_view text);
 // 모델들의}. A cut always leaves at least one syllable. Only for comparing forms: 이 in "파이"
 // is cut too, so both forms being compared must be cut the same way.
 std::vector<uint32_t> stem_lengths(std::string_view word);
+// stem_lengths(word) appended to `out`, without a vector of its own.
+void append_stem_lengths(std::string_view word, std::vector<uint32_t>& out);
 
 // True when `word` is one of the particles stem_lengths() cuts ("에서", "는").
 bool is_particle(std::string_view word);

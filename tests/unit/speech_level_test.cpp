@@ -157,6 +157,11 @@ TEST_CASE("speech-level endings") {
   CHECK(level("알아보자", 0) == Level::none);
   CHECK(speech::classify("다", true, U'.') == Level::haera);  // "GPU다."
   CHECK(speech::name(Level::seyo) == "해요체");
+  // Every word with a level ends in one of six syllables; text without them is passed over.
+  for (const char* w : {"합니다", "합니까", "하십시오", "해요", "했죠", "알아보자"})
+    CHECK_MESSAGE(speech::may_have_level(std::string("이것은 ") + w + "."), w);
+  CHECK_FALSE(speech::may_have_level("설치하기"));
+  CHECK_FALSE(speech::may_have_level("- 캐시 비우기, 서버 재시작"));
 }
 
 TEST_CASE("speech-level rule: minority endings at their exact bytes") {

@@ -187,6 +187,12 @@ TEST_CASE("term forms: Latin tokens, Hangul words and particle stems") {
   CHECK(stems("모델들의") == std::vector<std::string>{"모델", "모델들", "모델들의"});
   CHECK(stems("서버에서는") == std::vector<std::string>{"서버", "서버에서", "서버에서는"});
   CHECK(stems("을") == std::vector<std::string>{"을"});
+  CHECK(stems("데이터에서도") == std::vector<std::string>{"데이터", "데이터에서", "데이터에서도"});
+  CHECK(stems("사용자들로는") ==
+        std::vector<std::string>{"사용자", "사용자들", "사용자들로", "사용자들로는"});
+  std::vector<uint32_t> appended = {7};
+  terms::append_stem_lengths("딥러닝을", appended);
+  CHECK(appended == std::vector<uint32_t>{7, 9, 12});
   CHECK(terms::is_particle("에서"));
   CHECK_FALSE(terms::is_particle("서버"));
 }
