@@ -154,16 +154,35 @@ char fold_ascii(char c) {
 // Tokens longer than this are left to the full check.
 constexpr size_t kQuickTokenBytes = 64;
 
-// False only when no word of `text` can be followed by itself: a finding is a word, a run of
-// spaces, tabs and line breaks, and the same bytes again (Latin ones compared without case), so
-// some token (bytes between such runs) must end with what the next token starts with. A few
-// byte compares per token, so that the ICU word segmentation, most of the rule's time, runs only
-// for the rare paragraph where that shape occurs.
+bool is_ascii_alnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// The first byte of a word script_of() calls Latin or Hangul: an ASCII letter, an apostrophe
+// (' or the lead byte of ’) or the lead byte of a Hangul syllable.
+bool may_start_word(char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  if ((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z') return true;
+  return byte == '\'' || byte == 0xE2 || (byte >= 0xEA && byte <= 0xED);
+}
+
+// False only when no word of `text` can be followed by itself. A finding is a word, a run of
+// spaces, tabs and line breaks, and the same bytes again (Latin ones compared without case); so
+// some token (bytes between such runs) ends with what the next token starts with, and since ICU
+// never breaks between two ASCII letters or digits, neither copy stands next to one that goes
+// on. A few byte compares per token, so that the ICU word segmentation, most of the rule's time,
+// runs only for the rare paragraph where that shape occurs.
 bool may_repeat(std::string_view text) {
   const auto same = [&](size_t a, size_t b, size_t length) {
     for (size_t i = 0; i < length; ++i)
       if (fold_ascii(text[a + i]) != fold_ascii(text[b + i])) return false;
     return true;
+  };
+  // Whether text[begin, end) may be a whole word of its token [token_begin, token_end).
+  const auto whole = [&](size_t token_begin, size_t begin, size_t end, size_t token_end) {
+    if (begin > token_begin && is_ascii_alnum(text[begin]) && is_ascii_alnum(text[begin - 1]))
+      return false;
+    return !(end < token_end && is_ascii_alnum(text[end - 1]) && is_ascii_alnum(text[end]));
   };
   size_t previous_begin = 0, previous_end = 0;  // the token before, empty at first
   for (size_t i = 0; i < text.size();) {
@@ -173,12 +192,14 @@ bool may_repeat(std::string_view text) {
     while (i < text.size() && is_gap_byte(text[i])) ++i;
     if (begin == end) continue;  // text that starts with a gap
     const size_t previous = previous_end - previous_begin;
-    if (previous > 0) {
+    if (previous > 0 && may_start_word(text[begin])) {
       if (previous > kQuickTokenBytes || end - begin > kQuickTokenBytes) return true;
       const char last = fold_ascii(text[previous_end - 1]);
       for (size_t length = 1; length <= std::min(previous, end - begin); ++length)
         if (fold_ascii(text[begin + length - 1]) == last &&
-            same(previous_end - length, begin, length))
+            same(previous_end - length, begin, length) &&
+            whole(previous_begin, previous_end - length, previous_end, previous_end) &&
+            whole(begin, begin, begin + length, end))
           return true;
     }
     previous_begin = begin;
