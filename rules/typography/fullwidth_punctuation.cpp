@@ -45,6 +45,20 @@ char ascii_form(char32_t cp) {
   return c;
 }
 
+// False when `text` has none of the marks ascii_form() knows: 。、 (E3 80 82, E3 80 81) and
+// U+FF01-FF5E (EF BC 81-BF, EF BD 80-9E). Tested on the bytes: most paragraphs have none, and
+// many have other characters with those lead bytes (「」, U+FFFC for inline code).
+bool may_have_mark(std::string_view text) {
+  const auto at = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
+  for (size_t i = 0; i + 2 < text.size(); ++i) {
+    if (at(i) == 0xE3 && at(i + 1) == 0x80 && (at(i + 2) == 0x81 || at(i + 2) == 0x82)) return true;
+    if (at(i) == 0xEF &&
+        ((at(i + 1) == 0xBC && at(i + 2) >= 0x81) || (at(i + 1) == 0xBD && at(i + 2) <= 0x9E)))
+      return true;
+  }
+  return false;
+}
+
 // A mark that takes a space after it in Korean and English prose when a word follows.
 bool spaced_after(char c) {
   return c == ',' || c == '.' || c == '!' || c == '?' || c == ':' || c == ';';
@@ -85,9 +99,7 @@ class FullwidthPunctuation final : public Rule {
   void check(const Document& doc, DiagnosticSink& sink) const override {
     for (const ProseRun& run : doc.prose()) {
       const std::string& text = run.text();
-      // Cheap filter: every mark we look for is a three-byte sequence starting 0xE3 or 0xEF.
-      if (text.find('\xEF') == std::string::npos && text.find('\xE3') == std::string::npos)
-        continue;
+      if (!may_have_mark(text)) continue;
       const std::vector<Char> chars = decode_all(text);
       bool korean = false;
       for (const Char& c : chars) korean = korean || utf8::is_hangul_syllable(c.cp);
