@@ -8,6 +8,19 @@ namespace hanmark {
 
 LineIndex::LineIndex(std::string_view source) : source_(source) {
   starts_.push_back(0);
+  if (source.find('\r') == std::string_view::npos) {
+    // Most files end their lines with LF alone: memchr finds them.
+    for (size_t i = source.find('\n'); i != std::string_view::npos; i = source.find('\n', i + 1))
+      starts_.push_back(static_cast<uint32_t>(i + 1));
+  } else {
+    add_mixed_line_starts();
+  }
+  // A final terminator does not open a new, empty line.
+  if (starts_.size() > 1 && starts_.back() == source.size()) starts_.pop_back();
+}
+
+void LineIndex::add_mixed_line_starts() {
+  const std::string_view source = source_;
   for (uint32_t i = 0; i < source.size(); ++i) {
     if (source[i] == '\n') {
       starts_.push_back(i + 1);
@@ -16,8 +29,6 @@ LineIndex::LineIndex(std::string_view source) : source_(source) {
       starts_.push_back(i + 1);
     }
   }
-  // A final terminator does not open a new, empty line.
-  if (starts_.size() > 1 && starts_.back() == source.size()) starts_.pop_back();
 }
 
 uint32_t LineIndex::line_of(uint32_t offset) const {

@@ -35,6 +35,9 @@ class LineIndex {
   uint32_t offset_of(Position position) const;
 
  private:
+  // Line starts after LF, CR and CRLF, for text with a CR.
+  void add_mixed_line_starts();
+
   std::string_view source_;
   std::vector<uint32_t> starts_;
 };
