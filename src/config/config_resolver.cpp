@@ -65,6 +65,11 @@ std::shared_ptr<const ConfigChain> ConfigResolver::chain_for(
 
 std::optional<std::filesystem::path> ConfigResolver::config_file_for(
     const std::filesystem::path& directory) {
+  return config_file_for_absolute(absolute(directory));
+}
+
+std::optional<std::filesystem::path> ConfigResolver::config_file_for_absolute(
+    const std::filesystem::path& directory) {
   std::lock_guard lock(mutex_);
   switch (mode_) {
     case Mode::none:
@@ -74,12 +79,13 @@ std::optional<std::filesystem::path> ConfigResolver::config_file_for(
     case Mode::discover:
       break;
   }
-  return find_config(absolute(directory));
+  return find_config(directory);
 }
 
 std::shared_ptr<const EffectiveConfig> ConfigResolver::resolve(const std::filesystem::path& path) {
   const std::filesystem::path file = absolute(path);
-  const std::optional<std::filesystem::path> config_file = config_file_for(file.parent_path());
+  const std::optional<std::filesystem::path> config_file =
+      config_file_for_absolute(file.parent_path());
   std::lock_guard lock(mutex_);
   if (!config_file) return defaults_;
   const std::shared_ptr<const ConfigChain> chain = chain_for(*config_file);
@@ -96,7 +102,7 @@ std::shared_ptr<const EffectiveConfig> ConfigResolver::resolve(const std::filesy
 bool ConfigResolver::excluded(const std::filesystem::path& path) {
   const std::filesystem::path absolute_path = absolute(path);
   const std::optional<std::filesystem::path> config_file =
-      config_file_for(absolute_path.parent_path());
+      config_file_for_absolute(absolute_path.parent_path());
   std::lock_guard lock(mutex_);
   if (!config_file) return false;
   const std::shared_ptr<const ConfigChain> chain = chain_for(*config_file);

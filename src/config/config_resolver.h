@@ -62,6 +62,9 @@ class ConfigResolver {
                  UserRuleIds user_rule_ids);
 
   std::optional<std::filesystem::path> find_config(const std::filesystem::path& directory);
+  // config_file_for() of a directory already absolute and normal (the parent of a path that is).
+  std::optional<std::filesystem::path> config_file_for_absolute(
+      const std::filesystem::path& directory);
   std::shared_ptr<const ConfigChain> chain_for(const std::filesystem::path& config_file);
   static std::filesystem::path absolute(const std::filesystem::path& path);
 
