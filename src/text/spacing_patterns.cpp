@@ -55,7 +55,35 @@ constexpr auto kVerbalNounsSorted = [] {
   return out;
 }();
 
+constexpr char32_t kFirstSyllable = 0xAC00, kLastSyllable = 0xD7A3;
+
+// Which syllables begin a verbal noun, one bit each, and the fewest and most syllables one has:
+// most runs are ruled out without a search.
+struct VerbalNounShape {
+  std::array<uint64_t, (kLastSyllable - kFirstSyllable) / 64 + 1> first{};
+  size_t shortest = ~size_t{0};
+  size_t longest = 0;
+};
+constexpr VerbalNounShape kVerbalNounShape = [] {
+  VerbalNounShape out;
+  for (U noun : kVerbalNouns) {
+    if (noun.empty() || noun[0] < kFirstSyllable || noun[0] > kLastSyllable)
+      throw "every verbal noun starts with a Hangul syllable";
+    out.first[(noun[0] - kFirstSyllable) / 64] |= uint64_t{1} << ((noun[0] - kFirstSyllable) % 64);
+    out.shortest = std::min(out.shortest, noun.size());
+    out.longest = std::max(out.longest, noun.size());
+  }
+  return out;
+}();
+
 bool is_verbal_noun(U word) {
+  if (word.size() < kVerbalNounShape.shortest || word.size() > kVerbalNounShape.longest)
+    return false;
+  const char32_t first = word[0];
+  if (first < kFirstSyllable || first > kLastSyllable ||
+      !(kVerbalNounShape.first[(first - kFirstSyllable) / 64] >> ((first - kFirstSyllable) % 64) &
+        1))
+    return false;
   return std::binary_search(kVerbalNounsSorted.begin(), kVerbalNounsSorted.end(), word);
 }
 
