@@ -78,14 +78,20 @@ using Runs = std::vector<std::shared_ptr<const RunTerms>>;
 RunTerms collect(std::string_view text) {
   RunTerms out;
   const std::vector<text::Range> chunks = text::non_prose_chunks(text);
-  for (terms::LatinToken token : terms::latin_tokens(text)) {
-    if (token.glued || in_chunks(chunks, token.begin, token.end)) continue;
+  // Filtered where they are, without copies.
+  out.tokens = terms::latin_tokens(text);
+  std::erase_if(out.tokens, [&](const terms::LatinToken& token) {
+    return token.glued || in_chunks(chunks, token.begin, token.end);
+  });
+  for (terms::LatinToken& token : out.tokens)
     if (token.in(text).ends_with("'s")) token.end -= 2;  // the name in "GitHub's"
-    out.tokens.push_back(token);
-  }
-  for (const terms::HangulWord& word : terms::hangul_words(text)) {
-    if (in_chunks(chunks, word.begin, word.end)) continue;
-    out.words.push_back(word);
+  out.words = terms::hangul_words(text);
+  std::erase_if(out.words, [&](const terms::HangulWord& word) {
+    return in_chunks(chunks, word.begin, word.end);
+  });
+  out.stem_begin.reserve(out.words.size() + 1);
+  out.stem_lengths.reserve(2 * out.words.size());
+  for (const terms::HangulWord& word : out.words) {
     terms::append_stem_lengths(word.in(text), out.stem_lengths);
     out.stem_begin.push_back(static_cast<uint32_t>(out.stem_lengths.size()));
   }
