@@ -524,11 +524,11 @@ class ViewMap {
 
   // Adds `view` with `value` unless it is there already.
   void insert(std::string_view view, size_t hash, uint32_t value) {
-    Slot& slot = find_slot(view, hash);
+    Slot& slot = slots_[slot_of(view, hash)];
     if (!slot.data) slot = {hash, view.data(), static_cast<uint32_t>(view.size()), value};
   }
   uint32_t find(std::string_view view, size_t hash) const {
-    const Slot& slot = const_cast<ViewMap*>(this)->find_slot(view, hash);
+    const Slot& slot = slots_[slot_of(view, hash)];
     return slot.data ? slot.value : kAbsent;
   }
 
@@ -540,13 +540,13 @@ class ViewMap {
     uint32_t value = 0;
   };
 
-  // The slot holding `view`, or the empty slot where it would go.
-  Slot& find_slot(std::string_view view, size_t hash) {
+  // The slot holding `view`, or the empty slot where it would go (the table is never full).
+  size_t slot_of(std::string_view view, size_t hash) const {
     const size_t mask = slots_.size() - 1;
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
-      Slot& slot = slots_[i];
+      const Slot& slot = slots_[i];
       if (!slot.data || (slot.hash == hash && std::string_view(slot.data, slot.size) == view))
-        return slot;
+        return i;
     }
   }
 
