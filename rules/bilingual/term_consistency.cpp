@@ -1,6 +1,9 @@
 // term-consistency: one term written several ways in one post (딥러닝 / 딥 러닝, JavaScript /
 // Javascript), and spellings the glossary replaces (Github → GitHub).
 #include <algorithm>
+#include <array>
+#include <cassert>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <optional>
@@ -11,6 +14,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/utf8.h"
 #include "rules/all_rules.h"
 #include "rules/bilingual/term_consistency.h"
 #include "text/glossary.h"
@@ -74,14 +78,20 @@ using Runs = std::vector<std::shared_ptr<const RunTerms>>;
 RunTerms collect(std::string_view text) {
   RunTerms out;
   const std::vector<text::Range> chunks = text::non_prose_chunks(text);
-  for (terms::LatinToken token : terms::latin_tokens(text)) {
-    if (token.glued || in_chunks(chunks, token.begin, token.end)) continue;
+  // Filtered where they are, without copies.
+  out.tokens = terms::latin_tokens(text);
+  std::erase_if(out.tokens, [&](const terms::LatinToken& token) {
+    return token.glued || in_chunks(chunks, token.begin, token.end);
+  });
+  for (terms::LatinToken& token : out.tokens)
     if (token.in(text).ends_with("'s")) token.end -= 2;  // the name in "GitHub's"
-    out.tokens.push_back(token);
-  }
-  for (const terms::HangulWord& word : terms::hangul_words(text)) {
-    if (in_chunks(chunks, word.begin, word.end)) continue;
-    out.words.push_back(word);
+  out.words = terms::hangul_words(text);
+  std::erase_if(out.words, [&](const terms::HangulWord& word) {
+    return in_chunks(chunks, word.begin, word.end);
+  });
+  out.stem_begin.reserve(out.words.size() + 1);
+  out.stem_lengths.reserve(2 * out.words.size());
+  for (const terms::HangulWord& word : out.words) {
     terms::append_stem_lengths(word.in(text), out.stem_lengths);
     out.stem_begin.push_back(static_cast<uint32_t>(out.stem_lengths.size()));
   }
@@ -434,10 +444,38 @@ std::unordered_set<std::string_view> set_of(const std::string_view (&list)[N]) {
   return {std::begin(list), std::end(list)};
 }
 
+// A set of single Hangul syllables, one bit each: asked of every word, without hashing.
+class SyllableSet {
+ public:
+  template <size_t N>
+  explicit SyllableSet(const std::string_view (&list)[N]) {
+    for (std::string_view syllable : list) {
+      const char32_t cp = single_syllable(syllable);
+      assert(cp && "a SyllableSet lists single syllables");
+      if (cp) bits_[(cp - kFirst) / 64] |= uint64_t{1} << ((cp - kFirst) % 64);
+    }
+  }
+  bool contains(std::string_view text) const {
+    const char32_t cp = single_syllable(text);
+    return cp && (bits_[(cp - kFirst) / 64] >> ((cp - kFirst) % 64) & 1);
+  }
+
+ private:
+  static constexpr char32_t kFirst = 0xAC00;
+  // The syllable `text` is made of, or 0 when it is not exactly one.
+  static char32_t single_syllable(std::string_view text) {
+    if (text.size() != kSyllable) return 0;
+    const char32_t cp = utf8::decode(text, 0).code_point;
+    return hangul::is_syllable(cp) ? cp : 0;
+  }
+
+  std::array<uint64_t, (0xD7A3 - kFirst) / 64 + 1> bits_{};
+};
+
 bool first_half(std::string_view a) {
-  // Asked of every pair of words: the lists as hash sets.
-  static const auto stop = set_of(kFirstStop), one_syllable = set_of(kOneSyllableFirst),
-                    bad_ends = set_of(kFirstBadEnds);
+  // Asked of every pair of words: the lists as bit sets of syllables and a hash set.
+  static const auto stop = set_of(kFirstStop);
+  static const SyllableSet one_syllable(kOneSyllableFirst), bad_ends(kFirstBadEnds);
   if (a.size() == kSyllable) return one_syllable.contains(a) && !stop.contains(a);
   // Most words fail on their last syllable: that test first.
   if (bad_ends.contains(last_syllable(a))) return false;
@@ -465,15 +503,32 @@ class ViewMap {
     while (size < 2 * capacity) size *= 2;
     slots_.resize(size);
   }
-  static size_t hash(std::string_view view) { return std::hash<std::string_view>{}(view); }
+  // Inline, eight bytes at a time: stems are short, and every one is hashed.
+  static size_t hash(std::string_view view) {
+    uint64_t h = view.size() * 0x9E3779B97F4A7C15u;
+    size_t i = 0;
+    for (; i + 8 <= view.size(); i += 8) {
+      uint64_t chunk;
+      std::memcpy(&chunk, view.data() + i, 8);
+      h = (h ^ chunk) * 0xFF51AFD7ED558CCDu;
+      h ^= h >> 32;
+    }
+    if (i < view.size()) {
+      uint64_t chunk = 0;
+      for (size_t k = i; k < view.size(); ++k)
+        chunk |= uint64_t{static_cast<unsigned char>(view[k])} << (8 * (k - i));
+      h = (h ^ chunk) * 0xC4CEB9FE1A85EC53u;
+    }
+    return h ^ (h >> 29);
+  }
 
   // Adds `view` with `value` unless it is there already.
   void insert(std::string_view view, size_t hash, uint32_t value) {
-    Slot& slot = find_slot(view, hash);
+    Slot& slot = slots_[slot_of(view, hash)];
     if (!slot.data) slot = {hash, view.data(), static_cast<uint32_t>(view.size()), value};
   }
   uint32_t find(std::string_view view, size_t hash) const {
-    const Slot& slot = const_cast<ViewMap*>(this)->find_slot(view, hash);
+    const Slot& slot = slots_[slot_of(view, hash)];
     return slot.data ? slot.value : kAbsent;
   }
 
@@ -485,13 +540,13 @@ class ViewMap {
     uint32_t value = 0;
   };
 
-  // The slot holding `view`, or the empty slot where it would go.
-  Slot& find_slot(std::string_view view, size_t hash) {
+  // The slot holding `view`, or the empty slot where it would go (the table is never full).
+  size_t slot_of(std::string_view view, size_t hash) const {
     const size_t mask = slots_.size() - 1;
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
-      Slot& slot = slots_[i];
+      const Slot& slot = slots_[i];
       if (!slot.data || (slot.hash == hash && std::string_view(slot.data, slot.size) == view))
-        return slot;
+        return i;
     }
   }
 

@@ -81,7 +81,8 @@ class KoreanTypoTable {
   static KoreanTypoTable parse(std::string_view tsv);
 
   // Matches in `text`, sorted and non-overlapping (the longest match wins where two overlap).
-  // Remembered for texts seen recently (typo and korean-spelling both ask; text/text_memo.h).
+  // A text that holds no misspelling is passed over in one scan of its bytes; the matches of one
+  // that does are remembered (typo and korean-spelling both ask; text/text_memo.h).
   std::vector<Match> find(std::string_view text) const;
 
   const std::vector<Entry>& entries() const { return entries_; }

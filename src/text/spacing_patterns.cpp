@@ -47,7 +47,9 @@ constexpr U kVerbalNouns[] = {
     U"활용",         U"훈련",
 };
 
-// kVerbalNouns in order, for a binary search: verbal_noun_split() asks about every Hangul run.
+// kVerbalNouns in order, grouped by their first syllables, and an open-addressing table from a
+// first syllable to its group: verbal_noun_split() asks about every Hangul run, and most are
+// ruled out by their length or first syllable, the rest compared with a noun or two.
 constexpr auto kVerbalNounsSorted = [] {
   std::array<U, std::size(kVerbalNouns)> out{};
   std::copy(std::begin(kVerbalNouns), std::end(kVerbalNouns), out.begin());
@@ -55,8 +57,50 @@ constexpr auto kVerbalNounsSorted = [] {
   return out;
 }();
 
+struct VerbalNounGroup {
+  char32_t first = 0;  // 0: an empty slot
+  uint8_t begin = 0;   // kVerbalNounsSorted[begin, end)
+  uint8_t end = 0;
+};
+constexpr size_t kGroupSlots = 512;  // a power of two, over twice the number of groups
+constexpr size_t group_slot(char32_t first) {
+  return (static_cast<uint32_t>(first) * 0x9E3779B1u) >> 23;
+}
+constexpr auto kVerbalNounGroups = [] {
+  static_assert(std::size(kVerbalNouns) < 256 && kGroupSlots == size_t{1} << (32 - 23));
+  std::array<VerbalNounGroup, kGroupSlots> out{};
+  size_t groups = 0;
+  for (size_t i = 0; i < kVerbalNounsSorted.size();) {
+    const char32_t first = kVerbalNounsSorted[i].at(0);
+    size_t j = i;
+    while (j < kVerbalNounsSorted.size() && kVerbalNounsSorted[j][0] == first) ++j;
+    size_t slot = group_slot(first);
+    while (out[slot].first) slot = (slot + 1) % kGroupSlots;
+    out[slot] = {first, static_cast<uint8_t>(i), static_cast<uint8_t>(j)};
+    ++groups;
+    i = j;
+  }
+  if (2 * groups > kGroupSlots) throw "kGroupSlots is too small";
+  return out;
+}();
+constexpr auto kVerbalNounLengths = [] {
+  std::pair<size_t, size_t> out{~size_t{0}, 0};
+  for (U noun : kVerbalNouns)
+    out = {std::min(out.first, noun.size()), std::max(out.second, noun.size())};
+  return out;
+}();
+
 bool is_verbal_noun(U word) {
-  return std::binary_search(kVerbalNounsSorted.begin(), kVerbalNounsSorted.end(), word);
+  if (word.size() < kVerbalNounLengths.first || word.size() > kVerbalNounLengths.second)
+    return false;
+  for (size_t slot = group_slot(word[0]);; slot = (slot + 1) % kGroupSlots) {
+    const VerbalNounGroup& group = kVerbalNounGroups[slot];
+    if (!group.first) return false;
+    if (group.first != word[0]) continue;
+    for (size_t i = group.begin; i < group.end; ++i)
+      if (kVerbalNounsSorted[i] == word) return true;
+    return false;
+  }
 }
 
 // Particles that can follow a word written in Latin letters, digits or code. '이' is left out:
@@ -136,31 +180,26 @@ class Scanner {
     // No more code points than bytes.
     u_.reserve(text.size());
     offsets_.reserve(text.size() + 1);
+    // One pass: the code points, their offsets and the maximal runs of syllables.
     for (size_t i = 0; i < text.size();) {
       const utf8::Decoded d = utf8::decode(text, i);
-      u_.push_back(d.code_point == utf8::kInvalid ? 0xFFFD : d.code_point);
+      const char32_t cp = d.code_point == utf8::kInvalid ? 0xFFFD : d.code_point;
+      if (hangul::is_syllable(cp)) {
+        if (runs_.empty() || runs_.back().e != u_.size()) runs_.push_back({u_.size(), u_.size()});
+        ++runs_.back().e;
+      }
+      u_.push_back(cp);
       offsets_.push_back(static_cast<uint32_t>(i));
       i += d.length;
     }
     offsets_.push_back(static_cast<uint32_t>(text.size()));
-    run_at_.assign(u_.size() + 1, -1);
-    for (size_t i = 0; i < u_.size();) {
-      if (!hangul::is_syllable(u_[i])) {
-        ++i;
-        continue;
-      }
-      size_t e = i;
-      while (e < u_.size() && hangul::is_syllable(u_[e])) ++e;
-      run_at_[i] = static_cast<int>(runs_.size());
-      runs_.push_back({i, e});
-      i = e;
-    }
   }
 
   std::vector<Finding> scan() {
     for (const Run& r : runs_) {
       for (size_t k = r.s + 1; k < r.e; ++k) {
-        if (auto f = dependent_noun(r, k)) add(std::move(*f));
+        if (may_be_dependent_noun(u_[k]))
+          if (auto f = dependent_noun(r, k)) add(std::move(*f));
         if (auto f = haeya(r, k)) add(std::move(*f));
       }
       if (auto f = counter(r)) add(std::move(*f));
@@ -208,8 +247,10 @@ class Scanner {
   std::optional<Run> next_run(size_t index) const {
     size_t j = index;
     while (j < u_.size() && u_[j] == ' ') ++j;
-    if (j == index || j >= u_.size() || run_at_[j] < 0) return std::nullopt;
-    return runs_[static_cast<size_t>(run_at_[j])];
+    if (j == index || j >= u_.size() || !hangul::is_syllable(u_[j])) return std::nullopt;
+    // After a space, a syllable starts a run.
+    return *std::lower_bound(runs_.begin(), runs_.end(), j,
+                             [](const Run& run, size_t at) { return run.s < at; });
   }
 
   // The next space-separated token (any characters) after `index`; empty at a line break.
@@ -242,12 +283,14 @@ class Scanner {
   void add(Finding f) { out_.push_back(std::move(f)); }
 
   // 할수 있다, 있는것, 할때, 하는중/구상중이신, 할만큼, 할뿐, 싶은거 (한글 맞춤법 제42항).
+  // The syllables dependent_noun() looks at; scan() asks at every syllable, so this comes first.
+  static bool may_be_dependent_noun(char32_t noun) {
+    return noun == U'수' || noun == U'것' || noun == U'거' || noun == U'때' || noun == U'중' ||
+           noun == U'만' || noun == U'뿐';
+  }
+
   std::optional<Finding> dependent_noun(const Run& r, size_t k) const {
     const char32_t noun = u_[k];
-    // Asked at every syllable: most are none of the nouns below.
-    if (noun != U'수' && noun != U'것' && noun != U'거' && noun != U'때' && noun != U'중' &&
-        noun != U'만' && noun != U'뿐')
-      return std::nullopt;
     const char32_t prev = u_[k - 1];
     const bool one_syllable_before = k - 1 == r.s;
     const U tail = slice(k + 1, r.e);
@@ -529,7 +572,6 @@ class Scanner {
   std::u32string u_;
   std::vector<uint32_t> offsets_;
   std::vector<Run> runs_;
-  std::vector<int> run_at_;
   std::vector<Finding> out_;
 };
 

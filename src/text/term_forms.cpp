@@ -116,8 +116,9 @@ constexpr uint32_t last_three_bytes(std::string_view s) {
   return byte(3) << 16 | byte(2) << 8 | byte(1);
 }
 
-// kParticles by their last syllables, so that the few particles a word may end in are found by
-// a binary search on one number (stem_lengths() runs on every Hangul word of a post).
+// kParticles grouped by their last syllables, and an open-addressing table from a last syllable
+// to its group, so that the few particles a word may end in are found with a probe or two
+// (stem_lengths() runs on every Hangul word of a post).
 struct ParticleEnd {
   uint32_t last;
   std::string_view particle;
@@ -129,6 +130,40 @@ constexpr auto kParticleEnds = [] {
             [](const ParticleEnd& a, const ParticleEnd& b) { return a.last < b.last; });
   return out;
 }();
+
+struct ParticleGroup {
+  uint32_t last = 0;  // 0: an empty slot (no syllable encodes as 0)
+  uint8_t begin = 0;  // kParticleEnds[begin, end)
+  uint8_t end = 0;
+};
+constexpr size_t kGroupSlots = 128;  // a power of two, over twice the number of groups
+constexpr size_t group_slot(uint32_t last) {
+  return (last * 0x9E3779B1u) >> 25;
+}
+constexpr auto kParticleGroups = [] {
+  static_assert(std::size(kParticles) < 256 && (kGroupSlots & (kGroupSlots - 1)) == 0);
+  std::array<ParticleGroup, kGroupSlots> out{};
+  size_t groups = 0;
+  for (size_t i = 0; i < kParticleEnds.size();) {
+    size_t j = i;
+    while (j < kParticleEnds.size() && kParticleEnds[j].last == kParticleEnds[i].last) ++j;
+    size_t slot = group_slot(kParticleEnds[i].last);
+    while (out[slot].last) slot = (slot + 1) % kGroupSlots;
+    out[slot] = {kParticleEnds[i].last, static_cast<uint8_t>(i), static_cast<uint8_t>(j)};
+    ++groups;
+    i = j;
+  }
+  if (2 * groups > kGroupSlots) throw "kGroupSlots is too small";
+  return out;
+}();
+
+const ParticleGroup* particles_ending_in(uint32_t last) {
+  for (size_t slot = group_slot(last);; slot = (slot + 1) % kGroupSlots) {
+    const ParticleGroup& group = kParticleGroups[slot];
+    if (group.last == last) return &group;
+    if (!group.last) return nullptr;
+  }
+}
 
 }  // namespace
 
@@ -145,16 +180,18 @@ void append_stem_lengths(std::string_view word, std::vector<uint32_t>& out) {
     if (stem.size() > kPlural.size() && stem.ends_with(kPlural)) add(stem.size() - kPlural.size());
     add(stem.size());
   };
-  const uint32_t last = last_three_bytes(word);
-  const auto [from, to] =
-      std::equal_range(kParticleEnds.begin(), kParticleEnds.end(), ParticleEnd{last, {}},
-                       [](const ParticleEnd& a, const ParticleEnd& b) { return a.last < b.last; });
-  for (auto it = from; it != to; ++it)
-    if (word.size() > it->particle.size() && word.ends_with(it->particle))
-      add_with_plural(word.substr(0, word.size() - it->particle.size()));
+  if (const ParticleGroup* group =
+          word.size() >= kSyllable ? particles_ending_in(last_three_bytes(word)) : nullptr) {
+    for (size_t i = group->begin; i < group->end; ++i) {
+      const std::string_view particle = kParticleEnds[i].particle;
+      if (word.size() > particle.size() && word.ends_with(particle))
+        add_with_plural(word.substr(0, word.size() - particle.size()));
+    }
+  }
   add_with_plural(word);
-  // Longest cut first means shortest stem first.
-  std::sort(cuts.begin(), cuts.begin() + count);
+  // Longest cut first means shortest stem first; a handful of cuts, sorted by insertion.
+  for (size_t i = 1; i < count; ++i)
+    for (size_t j = i; j > 0 && cuts[j - 1] > cuts[j]; --j) std::swap(cuts[j - 1], cuts[j]);
   out.insert(out.end(), cuts.begin(), cuts.begin() + count);
 }
 
