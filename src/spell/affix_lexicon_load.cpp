@@ -114,13 +114,16 @@ class Loader {
       }
     }
     if (!finish_rules(why_not)) return false;
-    data_.syllable_conversion.resize(0xD7A4 - 0xAC00);
+    data_.syllable_offsets.reserve(0xD7A4 - 0xAC00 + 1);
     for (char32_t syllable = 0xAC00; syllable <= 0xD7A3; ++syllable) {
+      data_.syllable_offsets.push_back(static_cast<uint32_t>(data_.syllable_units.size()));
       const auto found = data_.input_conversion.find(syllable);
-      data_.syllable_conversion[syllable - 0xAC00] =
-          found != data_.input_conversion.end() ? found->second
-                                                : Units(1, static_cast<char16_t>(syllable));
+      if (found != data_.input_conversion.end())
+        data_.syllable_units.append(found->second);
+      else
+        data_.syllable_units.push_back(static_cast<char16_t>(syllable));
     }
+    data_.syllable_offsets.push_back(static_cast<uint32_t>(data_.syllable_units.size()));
     build_suffix_indexes();
     return true;
   }
