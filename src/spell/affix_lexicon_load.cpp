@@ -273,13 +273,15 @@ class Loader {
     const auto is_inner = [&](uint32_t index) { return data_.suffixes[index].continuation != 0; };
     std::reverse(empty_append_.begin(), empty_append_.end());
     // The appended texts reversed, sorted once for the three tries.
-    std::vector<std::pair<Units, std::vector<uint32_t>*>> groups;
+    std::vector<Units> reversed;
+    reversed.reserve(by_append_.size());
+    std::vector<std::pair<UnitsView, std::vector<uint32_t>*>> groups;
     groups.reserve(by_append_.size());
     for (auto& [append, list] : by_append_) {
       std::reverse(list.begin(), list.end());
-      Units units = to_units(append);
+      Units& units = reversed.emplace_back(to_units(append));
       std::reverse(units.begin(), units.end());
-      groups.emplace_back(std::move(units), &list);
+      groups.emplace_back(units, &list);
     }
     std::sort(groups.begin(), groups.end(),
               [](const auto& a, const auto& b) { return a.first < b.first; });
