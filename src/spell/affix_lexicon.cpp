@@ -1,5 +1,6 @@
 #include "spell/affix_lexicon.h"
 
+#include <algorithm>
 #include <mutex>
 
 #include "core/utf8.h"
@@ -38,32 +39,47 @@ bool AffixLexicon::handles(std::string_view word) {
 
 bool AffixLexicon::spell(std::string_view word) const {
   if (word.size() >= kMaxInputBytes) return false;
-  thread_local Units units;  // no allocation per check
-  units.clear();
+  // Per thread, so that a check allocates nothing.
+  struct Scratch {
+    char16_t units[WordCheck::kMaxUnits + 1];
+    WordCheck check;
+  };
+  thread_local Scratch scratch;
+  const Data& data = *data_;
+  size_t size = 0;
+  const auto append = [&](const char16_t* units, size_t count) {
+    // Longer words are refused (WordCheck::accepts), and need not be converted further.
+    if (size + count > WordCheck::kMaxUnits) return false;
+    std::copy_n(units, count, scratch.units + size);
+    size += count;
+    return true;
+  };
   for (size_t i = 0; i < word.size();) {
     const utf8::Decoded d = utf8::decode(word, i);
     i += d.length;
+    bool fits;
     if (utf8::is_hangul_syllable(d.code_point)) {
-      units.append(data_->syllable_conversion[d.code_point - 0xAC00]);
-      continue;
-    }
-    const auto converted = data_->input_conversion.find(d.code_point);
-    if (converted != data_->input_conversion.end()) {
-      units.append(converted->second);
+      const uint32_t* offsets = data.syllable_offsets.data() + (d.code_point - 0xAC00);
+      fits = append(data.syllable_units.data() + offsets[0], offsets[1] - offsets[0]);
+    } else if (const auto converted = data.input_conversion.find(d.code_point);
+               converted != data.input_conversion.end()) {
+      fits = append(converted->second.data(), converted->second.size());
     } else if (d.code_point < 0x10000) {
-      units.push_back(static_cast<char16_t>(d.code_point));
+      const auto unit = static_cast<char16_t>(d.code_point);
+      fits = append(&unit, 1);
     } else {
       return false;  // handles() admits no such character
     }
+    if (!fits) return false;
   }
-  thread_local WordCheck check;  // its buffers are kept from one check to the next
+  const UnitsView units(scratch.units, size);
   {
     std::shared_lock lock(mutex_);
-    if (!data_->word_trie_stale) return check.accepts(*data_, units);
+    if (!data.word_trie_stale) return scratch.check.accepts(data, units);
   }
   std::unique_lock rebuild(mutex_);
   if (data_->word_trie_stale) data_->build_word_trie();
-  return check.accepts(*data_, units);
+  return scratch.check.accepts(data, units);
 }
 
 namespace {

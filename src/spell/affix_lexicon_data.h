@@ -119,9 +119,11 @@ struct AffixLexicon::Data {
   std::vector<uint64_t> rule_classes;
   std::vector<uint8_t> one_part_matches, two_part_matches;
   std::unordered_map<char32_t, Units> input_conversion;  // ICONV, one character each
-  // The conversions of the Hangul syllables U+AC00..U+D7A3, by syllable: a checked word is
-  // nothing else, and a hash lookup per syllable showed in profiles.
-  std::vector<Units> syllable_conversion;
+  // The conversions of the Hangul syllables U+AC00..U+D7A3: syllable s's is syllable_units
+  // [syllable_offsets[s], syllable_offsets[s + 1]). A checked word is nothing else, and a hash
+  // lookup per syllable showed in profiles.
+  Units syllable_units;
+  std::vector<uint32_t> syllable_offsets;
   Flag forbidden = 65510;  // hunspell's default FORBIDDENWORD
   Flag only_in_compound = 0;
   size_t compound_min = 3;  // hunspell's default COMPOUNDMIN

@@ -39,9 +39,12 @@ Fields fields_of(std::string_view line) {
   size_t i = 0;
   while (i < line.size() && fields.count < Fields::kMax) {
     while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
-    const size_t start = i;
-    while (i < line.size() && line[i] != ' ' && line[i] != '\t') ++i;
-    if (i > start) fields.at[fields.count++] = line.substr(start, i - start);
+    if (i == line.size()) break;
+    // Suffix conditions run to a hundred bytes and more: find the blank after a field by memchr.
+    size_t end = std::min(line.find(' ', i), line.size());
+    end = std::min(line.substr(0, end).find('\t', i), end);
+    fields.at[fields.count++] = line.substr(i, end - i);
+    i = end;
   }
   return fields;
 }
@@ -114,13 +117,16 @@ class Loader {
       }
     }
     if (!finish_rules(why_not)) return false;
-    data_.syllable_conversion.resize(0xD7A4 - 0xAC00);
+    data_.syllable_offsets.reserve(0xD7A4 - 0xAC00 + 1);
     for (char32_t syllable = 0xAC00; syllable <= 0xD7A3; ++syllable) {
+      data_.syllable_offsets.push_back(static_cast<uint32_t>(data_.syllable_units.size()));
       const auto found = data_.input_conversion.find(syllable);
-      data_.syllable_conversion[syllable - 0xAC00] =
-          found != data_.input_conversion.end() ? found->second
-                                                : Units(1, static_cast<char16_t>(syllable));
+      if (found != data_.input_conversion.end())
+        data_.syllable_units.append(found->second);
+      else
+        data_.syllable_units.push_back(static_cast<char16_t>(syllable));
     }
+    data_.syllable_offsets.push_back(static_cast<uint32_t>(data_.syllable_units.size()));
     build_suffix_indexes();
     return true;
   }
@@ -266,29 +272,32 @@ class Loader {
     };
     const auto is_inner = [&](uint32_t index) { return data_.suffixes[index].continuation != 0; };
     std::reverse(empty_append_.begin(), empty_append_.end());
+    // The appended texts reversed, sorted once for the three tries.
     std::vector<Units> reversed;
     reversed.reserve(by_append_.size());
+    std::vector<std::pair<UnitsView, std::vector<uint32_t>*>> groups;
+    groups.reserve(by_append_.size());
     for (auto& [append, list] : by_append_) {
       std::reverse(list.begin(), list.end());
-      const Units units = to_units(append);
-      reversed.emplace_back(units.rbegin(), units.rend());
+      Units& units = reversed.emplace_back(to_units(append));
+      std::reverse(units.begin(), units.end());
+      groups.emplace_back(units, &list);
     }
+    std::sort(groups.begin(), groups.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
     const auto build = [&](SuffixIndex& index, auto keep) {
       std::vector<std::pair<UnitsView, uint32_t>> keys;
-      size_t at = 0;
-      for (const auto& entry : by_append_) {
+      for (const auto& [reversed, suffixes] : groups) {
         std::vector<uint32_t> list;
-        for (uint32_t suffix : entry.second)
+        for (uint32_t suffix : *suffixes)
           if (keep(suffix)) list.push_back(suffix);
-        if (!list.empty()) {
-          keys.emplace_back(reversed[at], static_cast<uint32_t>(index.lists.size()));
-          index.lists.push_back(std::move(list));
-        }
-        ++at;
+        if (list.empty()) continue;
+        keys.emplace_back(reversed, static_cast<uint32_t>(index.lists.size()));
+        index.lists.push_back(std::move(list));
       }
       for (uint32_t suffix : empty_append_)
         if (keep(suffix)) index.empty_append.push_back(suffix);
-      index.trie.build(std::move(keys));
+      index.trie.build_sorted(keys);
     };
     build(data_.all_suffixes, [](uint32_t) { return true; });
     if (data_.continuation_flags.empty()) return;
@@ -386,11 +395,18 @@ class Loader {
     size_t slash = line.find('/', 1);
     while (slash != std::string_view::npos && line[slash - 1] == '\\')
       slash = line.find('/', slash + 1);
-    std::string word(line.substr(0, slash));
-    for (size_t at; (at = word.find("\\/")) != std::string::npos;) word.erase(at, 1);
+    const std::string_view written = line.substr(0, slash);
+    Units word;
+    if (written.find("\\/") == std::string_view::npos) {
+      word = to_units(written);
+    } else {
+      std::string unescaped(written);
+      for (size_t at; (at = unescaped.find("\\/")) != std::string::npos;) unescaped.erase(at, 1);
+      word = to_units(unescaped);
+    }
     if (word.empty()) return;
     const bool has_flags = slash != std::string_view::npos;
-    data_.add_root(to_units(word), 0, has_flags);
+    data_.add_root(word, 0, has_flags);
     pending_flags_.push_back(has_flags ? line.substr(slash + 1) : std::string_view());
   }
 
@@ -430,15 +446,16 @@ void AffixLexicon::Data::build_word_trie() {
 }
 
 Units to_units(std::string_view text) {
-  Units out;
-  out.reserve(text.size());
+  // A unit per byte at most: written in place, then cut to size.
+  Units out(text.size(), u'\0');
+  char16_t* at = out.data();
   for (size_t i = 0; i < text.size();) {
-    const auto byte = [&](size_t at) { return static_cast<unsigned char>(text[at]); };
+    const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
     // Jamo and syllables, nearly all of hunspell-ko, are three bytes.
     if ((byte(i) & 0xF0) == 0xE0 && i + 2 < text.size() && (byte(i + 1) & 0xC0) == 0x80 &&
         (byte(i + 2) & 0xC0) == 0x80 && byte(i) != 0xE0 && byte(i) != 0xED) {
-      out.push_back(static_cast<char16_t>((byte(i) & 0x0F) << 12 | (byte(i + 1) & 0x3F) << 6 |
-                                          (byte(i + 2) & 0x3F)));
+      *at++ = static_cast<char16_t>((byte(i) & 0x0F) << 12 | (byte(i + 1) & 0x3F) << 6 |
+                                    (byte(i + 2) & 0x3F));
       i += 3;
       continue;
     }
@@ -446,12 +463,13 @@ Units to_units(std::string_view text) {
     i += d.length;
     const char32_t cp = d.code_point == utf8::kInvalid ? 0xFFFD : d.code_point;
     if (cp < 0x10000) {
-      out.push_back(static_cast<char16_t>(cp));
+      *at++ = static_cast<char16_t>(cp);
     } else {
-      out.push_back(static_cast<char16_t>(0xD7C0 + (cp >> 10)));
-      out.push_back(static_cast<char16_t>(0xDC00 | (cp & 0x3FF)));
+      *at++ = static_cast<char16_t>(0xD7C0 + (cp >> 10));
+      *at++ = static_cast<char16_t>(0xDC00 | (cp & 0x3FF));
     }
   }
+  out.resize(static_cast<size_t>(at - out.data()));
   return out;
 }
 

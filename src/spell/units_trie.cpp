@@ -36,8 +36,11 @@ void UnitsTrie::build_children(uint32_t node, const Entries& entries, size_t beg
   nodes_.resize(nodes_.size() + count);
   nodes_[node].first_child = first;
   nodes_[node].child_count = count;
+  // Every walk starts at the root, whose children span the initial consonants and the digits and
+  // letters that begin a few words: its table may be wider.
+  const size_t max_range = depth == 0 ? kMaxRootTableRange : kMaxTableRange;
   if (count > kScanLimit && count < kNoChild &&
-      static_cast<size_t>(labels_.back() - labels_[first]) < kMaxTableRange) {
+      static_cast<size_t>(labels_.back() - labels_[first]) < max_range) {
     Node& n = nodes_[node];
     n.lowest = labels_[first];
     n.highest = labels_.back();

@@ -1,9 +1,9 @@
 // A trie over UTF-16 unit strings, built once from sorted keys into flat arrays: children of a
 // node are contiguous and sorted, so a walk never hashes or allocates. A node with many children
-// (a consonant followed by any of 21 vowels) finds its child through a table over the range of
-// its labels instead of a search. AffixLexicon walks words forwards through the dictionary's
-// trie and backwards through the suffixes', where looking up every prefix or ending in a hash
-// costs a hash and a miss per character.
+// (a consonant followed by any of 21 vowels, the root) finds its child through a table over the
+// range of its labels instead of a search. AffixLexicon walks words forwards through the
+// dictionary's trie and backwards through the suffixes', where looking up every prefix or ending in
+// a hash costs a hash and a miss per character.
 #pragma once
 
 #include <cstdint>
@@ -41,6 +41,7 @@ class UnitsTrie {
   };
   static constexpr uint32_t kScanLimit = 8;      // fewer children: a scan beats the others
   static constexpr size_t kMaxTableRange = 256;  // wider label ranges are searched
+  static constexpr size_t kMaxRootTableRange = size_t{1} << 16;
   static constexpr uint8_t kNoChild = 0xFF;
   using Entries = std::vector<std::pair<Key, uint32_t>>;
   void build_children(uint32_t node, const Entries& entries, size_t begin, size_t end,

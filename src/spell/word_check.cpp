@@ -1,12 +1,14 @@
 #include "spell/word_check.h"
 
+#include <algorithm>
+
 namespace hanmark {
 
 void SubstringNodes::reset(const UnitsTrie& trie, UnitsView word) {
   trie_ = &trie;
   word_ = word;
-  known_.assign(word.size() + 1, 0);
-  const size_t cells = row_offset(word.size() + 1, word.size());
+  std::fill_n(known_, word.size() + 1, 0);
+  const size_t cells = row_offset(word.size() + 1);
   if (word.size() <= kInlineUnits) {
     nodes_ = inline_;
     return;
@@ -18,10 +20,9 @@ void SubstringNodes::reset(const UnitsTrie& trie, UnitsView word) {
   nodes_ = heap_.get();
 }
 
-uint32_t SubstringNodes::at(size_t start, size_t length) {
-  uint32_t* row = nodes_ + row_offset(start, word_.size());
+uint32_t SubstringNodes::extend(size_t start, size_t length) {
+  uint32_t* row = nodes_ + row_offset(start);
   size_t known = known_[start];
-  if (length < known) return row[length];
   if (known == 0) row[known++] = UnitsTrie::root();
   uint32_t node = row[known - 1];
   // Past a length no dictionary word begins with, none does: such rows stop there.

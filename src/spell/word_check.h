@@ -25,17 +25,30 @@ class SubstringNodes {
  public:
   void reset(const UnitsTrie& trie, UnitsView word);
   // The node of word[start, start + length), or kNone when no dictionary word begins so.
-  uint32_t at(size_t start, size_t length);
+  uint32_t at(size_t start, size_t length) {
+    const uint32_t* row = nodes_ + row_offset(start);
+    const size_t known = known_[start];
+    if (length < known) return row[length];
+    // Past a length no dictionary word begins with, none does.
+    if (known > 0 && row[known - 1] == UnitsTrie::kNone) return UnitsTrie::kNone;
+    return extend(start, length);
+  }
+
+  // Words are shorter than hunspell's 300-byte limit, so of fewer units; a word pair has a
+  // space more.
+  static constexpr size_t kMaxUnits = 301;
 
  private:
   static constexpr size_t kInlineUnits = 63;  // near-miss candidates have at most 30 jamo
-  static size_t row_offset(size_t start, size_t size) {
-    return start * (size + 1) - start * (start - 1) / 2;  // rows of size + 1, size, …
+  // Rows of size + 1, size, … nodes.
+  size_t row_offset(size_t start) const {
+    return start * (word_.size() + 1) - start * (start - 1) / 2;
   }
+  uint32_t extend(size_t start, size_t length);
   const UnitsTrie* trie_ = nullptr;
   UnitsView word_;
-  uint32_t* nodes_ = nullptr;    // row `start` holds the nodes of lengths 0 … size - start
-  std::vector<uint16_t> known_;  // per start: the lengths computed, from 0
+  uint32_t* nodes_ = nullptr;           // row `start` holds the nodes of lengths 0 … size - start
+  uint16_t known_[kMaxUnits + 1] = {};  // per start: the lengths computed, from 0
   uint32_t inline_[(kInlineUnits + 1) * (kInlineUnits + 2) / 2];
   std::unique_ptr<uint32_t[]> heap_;  // for longer words, kept for the next
   size_t heap_size_ = 0;
@@ -45,6 +58,9 @@ class WordCheck {
  public:
   // hunspell's checkword(): true when `word` is accepted by `data`.
   bool accepts(const AffixLexicon::Data& data, UnitsView word);
+
+  // Words are shorter than hunspell's 300-byte limit, so of fewer units: accepts() refuses more.
+  static constexpr size_t kMaxUnits = 300;
 
  private:
   using Homonyms = std::vector<uint32_t>;
@@ -99,8 +115,7 @@ class WordCheck {
   UnitsView word_;
   SubstringNodes nodes_;
   std::optional<CompoundParts> parts_;
-  // Words are shorter than hunspell's 300-byte limit, so of fewer units.
-  static constexpr size_t kMaxUnits = 300;
+  static_assert(kMaxUnits < SubstringNodes::kMaxUnits);
   const Root* last_parts_[kMaxUnits + 1];  // by start
   std::bitset<kMaxUnits + 1> last_part_known_;
 
