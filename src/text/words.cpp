@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <memory>
 
-#include "core/strings.h"
 #include "core/utf8.h"
 #include "text/text_memo.h"
 
@@ -280,23 +279,36 @@ std::vector<Range> latin_runs(std::string_view text, uint32_t begin, uint32_t en
 
 namespace {
 
+// Every kind of chunk is_non_prose_chunk() accepts has one of these bytes.
+bool is_chunk_mark(char c) {
+  return c == ':' || c == '@' || c == '\\' || c == '/';
+}
+
+// Only the chunks around a ':' '@' '\\' or '/' are decoded (from that byte back and forth to
+// the white space around it): most of a paragraph is words that cannot be a chunk. An ASCII
+// byte always stands for itself, and decoding backwards finds the code points decoding forwards
+// does, so the chunks are those of a scan of the whole text.
 std::vector<Range> find_non_prose_chunks(std::string_view text) {
   std::vector<Range> out;
-  // Every kind of chunk is_non_prose_chunk() accepts has one of these.
-  if (!contains_any(text, ":@\\/")) return out;
-  size_t chunk_begin = 0;
-  bool in_chunk = false;
-  for (size_t i = 0; i <= text.size();) {
-    utf8::Decoded d = i < text.size() ? utf8::decode(text, i) : utf8::Decoded{' ', 1};
-    if (is_chunk_space(d.code_point)) {
-      if (in_chunk && is_non_prose_chunk(text.substr(chunk_begin, i - chunk_begin)))
-        out.push_back({static_cast<uint32_t>(chunk_begin), static_cast<uint32_t>(i)});
-      in_chunk = false;
-    } else if (!in_chunk) {
-      chunk_begin = i;
-      in_chunk = true;
+  for (size_t at = 0; at < text.size();) {
+    if (!is_chunk_mark(text[at])) {
+      ++at;
+      continue;
     }
-    i += d.length;
+    size_t begin = at, end = at;
+    while (begin > 0) {
+      const utf8::Decoded d = utf8::decode_before(text, 0, begin);
+      if (is_chunk_space(d.code_point)) break;
+      begin -= d.length;
+    }
+    while (end < text.size()) {
+      const utf8::Decoded d = utf8::decode(text, end);
+      if (is_chunk_space(d.code_point)) break;
+      end += d.length;
+    }
+    if (is_non_prose_chunk(text.substr(begin, end - begin)))
+      out.push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(end)});
+    at = end;
   }
   return out;
 }

@@ -136,6 +136,14 @@ TEST_CASE("words: URLs, emails and paths are not prose") {
   CHECK(chunks("input/output and/or TCP/IP.") == Strings{});
   CHECK(chunks("경로는 src/main/jsx로 설정") == Strings{"src/main/jsx로"});
   CHECK(chunks("docs/README.md를 보세요") == Strings{"docs/README.md를"});
+  // Chunks end at any white space, ASCII or not, and at the stand-in for inline code; other
+  // characters, invalid bytes included, belong to the chunk.
+  CHECK(chunks("앞\u3000/usr/bin\u00A0뒤") == Strings{"/usr/bin"});
+  CHECK(chunks("코드\uFFFC/etc/hosts\uFFFC끝") == Strings{"/etc/hosts"});
+  CHECK(chunks("\xFF/usr/bin\xE3\x80 a") == Strings{"\xFF/usr/bin\xE3\x80"});
+  CHECK(chunks("😀/a/b😀 x@y\tz:\\w") == Strings{"😀/a/b😀", "x@y", "z:\\w"});
+  CHECK(chunks("/") == Strings{"/"});
+  CHECK(chunks("a/b c/d e:f") == Strings{});
 }
 
 TEST_CASE("words: spell candidates skip identifiers, digits, single letters and paths") {
