@@ -5,13 +5,12 @@
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "core/embedded_files.h"
+#include "corpus_posts.h"
 #include "markdown/document.h"
 #include "rules/all_rules.h"
 #include "spell/spell_resources.h"
@@ -206,26 +205,21 @@ TEST_CASE("words: segmenting only the stretches with Latin letters gives words()
 }
 
 TEST_CASE("words: the same on every paragraph of the corpus") {
-  const fs::path corpus = fs::path(HANMARK_SOURCE_DIR) / ".." / "shared" / "corpus";
-  if (!fs::exists(corpus)) {
-    MESSAGE("skipped: ../shared/corpus is absent (it is not part of a user's clone)");
-    return;
-  }
   size_t runs = 0, differing = 0;
-  for (const auto& entry : fs::recursive_directory_iterator(corpus)) {
-    if (!entry.is_regular_file() || entry.path().extension() != ".md") continue;
-    std::ifstream in(entry.path(), std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    const auto doc = Document::parse(entry.path().string(), bytes.str());
+  const bool found = testing::for_each_corpus_post([&](const fs::path& path, std::string text) {
+    const auto doc = Document::parse(path.string(), std::move(text));
     for (const ProseRun& run : doc->prose()) {
       ++runs;
-      const std::string& text = run.text();
-      if (latin_words_of(text, text::latin_stretch_words(text)) !=
-              latin_words_of(text, text::words(text)) &&
+      const std::string& prose = run.text();
+      if (latin_words_of(prose, text::latin_stretch_words(prose)) !=
+              latin_words_of(prose, text::words(prose)) &&
           ++differing <= 5)
-        MESSAGE(entry.path().string() << ": " << text);
+        MESSAGE(path.string() << ": " << prose);
     }
+  });
+  if (!found) {
+    MESSAGE(testing::kNoCorpus);
+    return;
   }
   MESSAGE(runs << " prose runs compared");
   CHECK(runs > 0);
