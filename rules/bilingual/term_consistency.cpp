@@ -1,9 +1,6 @@
 // term-consistency: one term written several ways in one post (딥러닝 / 딥 러닝, JavaScript /
 // Javascript), and spellings the glossary replaces (Github → GitHub).
 #include <algorithm>
-#include <array>
-#include <cassert>
-#include <cstring>
 #include <map>
 #include <memory>
 #include <optional>
@@ -15,11 +12,13 @@
 #include <vector>
 
 #include "core/utf8.h"
+#include "core/view_map.h"
 #include "rules/all_rules.h"
 #include "rules/bilingual/term_consistency.h"
 #include "text/glossary.h"
 #include "text/hangul.h"
 #include "text/josa.h"
+#include "text/syllable_set.h"
 #include "text/term_forms.h"
 #include "text/text_memo.h"
 #include "text/words.h"
@@ -444,38 +443,10 @@ std::unordered_set<std::string_view> set_of(const std::string_view (&list)[N]) {
   return {std::begin(list), std::end(list)};
 }
 
-// A set of single Hangul syllables, one bit each: asked of every word, without hashing.
-class SyllableSet {
- public:
-  template <size_t N>
-  explicit SyllableSet(const std::string_view (&list)[N]) {
-    for (std::string_view syllable : list) {
-      const char32_t cp = single_syllable(syllable);
-      assert(cp && "a SyllableSet lists single syllables");
-      if (cp) bits_[(cp - kFirst) / 64] |= uint64_t{1} << ((cp - kFirst) % 64);
-    }
-  }
-  bool contains(std::string_view text) const {
-    const char32_t cp = single_syllable(text);
-    return cp && (bits_[(cp - kFirst) / 64] >> ((cp - kFirst) % 64) & 1);
-  }
-
- private:
-  static constexpr char32_t kFirst = 0xAC00;
-  // The syllable `text` is made of, or 0 when it is not exactly one.
-  static char32_t single_syllable(std::string_view text) {
-    if (text.size() != kSyllable) return 0;
-    const char32_t cp = utf8::decode(text, 0).code_point;
-    return hangul::is_syllable(cp) ? cp : 0;
-  }
-
-  std::array<uint64_t, (0xD7A3 - kFirst) / 64 + 1> bits_{};
-};
-
 bool first_half(std::string_view a) {
   // Asked of every pair of words: the lists as bit sets of syllables and a hash set.
   static const auto stop = set_of(kFirstStop);
-  static const SyllableSet one_syllable(kOneSyllableFirst), bad_ends(kFirstBadEnds);
+  static const text::SyllableSet one_syllable(kOneSyllableFirst), bad_ends(kFirstBadEnds);
   if (a.size() == kSyllable) return one_syllable.contains(a) && !stop.contains(a);
   // Most words fail on their last syllable: that test first.
   if (bad_ends.contains(last_syllable(a))) return false;
@@ -490,68 +461,6 @@ bool second_half(std::string_view b) {
   return std::none_of(std::begin(kVerbStarts), std::end(kVerbStarts),
                       [&](std::string_view start) { return b.starts_with(start); });
 }
-
-// Views of prose text by their hash, with open addressing: the set of every stem of every word
-// of a post, filled and asked once per word, needs no allocation per element. A view maps to a
-// number.
-class ViewMap {
- public:
-  static constexpr uint32_t kAbsent = ~0u;
-
-  explicit ViewMap(size_t capacity) {
-    size_t size = 16;
-    while (size < 2 * capacity) size *= 2;
-    slots_.resize(size);
-  }
-  // Inline, eight bytes at a time: stems are short, and every one is hashed.
-  static size_t hash(std::string_view view) {
-    uint64_t h = view.size() * 0x9E3779B97F4A7C15u;
-    size_t i = 0;
-    for (; i + 8 <= view.size(); i += 8) {
-      uint64_t chunk;
-      std::memcpy(&chunk, view.data() + i, 8);
-      h = (h ^ chunk) * 0xFF51AFD7ED558CCDu;
-      h ^= h >> 32;
-    }
-    if (i < view.size()) {
-      uint64_t chunk = 0;
-      for (size_t k = i; k < view.size(); ++k)
-        chunk |= uint64_t{static_cast<unsigned char>(view[k])} << (8 * (k - i));
-      h = (h ^ chunk) * 0xC4CEB9FE1A85EC53u;
-    }
-    return h ^ (h >> 29);
-  }
-
-  // Adds `view` with `value` unless it is there already.
-  void insert(std::string_view view, size_t hash, uint32_t value) {
-    Slot& slot = slots_[slot_of(view, hash)];
-    if (!slot.data) slot = {hash, view.data(), static_cast<uint32_t>(view.size()), value};
-  }
-  uint32_t find(std::string_view view, size_t hash) const {
-    const Slot& slot = slots_[slot_of(view, hash)];
-    return slot.data ? slot.value : kAbsent;
-  }
-
- private:
-  struct Slot {
-    size_t hash = 0;
-    const char* data = nullptr;  // nullptr: empty
-    uint32_t size = 0;
-    uint32_t value = 0;
-  };
-
-  // The slot holding `view`, or the empty slot where it would go (the table is never full).
-  size_t slot_of(std::string_view view, size_t hash) const {
-    const size_t mask = slots_.size() - 1;
-    for (size_t i = hash & mask;; i = (i + 1) & mask) {
-      const Slot& slot = slots_[i];
-      if (!slot.data || (slot.hash == hash && std::string_view(slot.data, slot.size) == view))
-        return i;
-    }
-  }
-
-  std::vector<Slot> slots_;
-};
 
 void check_hangul(const Document& doc, const Runs& runs, const Glossary& glossary,
                   const std::vector<Seen>& seen, DiagnosticSink& sink) {

@@ -1,0 +1,42 @@
+// A set of single Hangul syllables, for word lists asked about every word of a post.
+#pragma once
+
+#include <array>
+#include <cassert>
+#include <cstdint>
+#include <string_view>
+
+#include "core/utf8.h"
+#include "text/hangul.h"
+
+namespace hanmark::text {
+
+// A set of single Hangul syllables, one bit each: asked of every word, without hashing.
+class SyllableSet {
+ public:
+  template <size_t N>
+  explicit SyllableSet(const std::string_view (&list)[N]) {
+    for (std::string_view syllable : list) {
+      const char32_t cp = single_syllable(syllable);
+      assert(cp && "a SyllableSet lists single syllables");
+      if (cp) bits_[(cp - kFirst) / 64] |= uint64_t{1} << ((cp - kFirst) % 64);
+    }
+  }
+  bool contains(std::string_view text) const {
+    const char32_t cp = single_syllable(text);
+    return cp && (bits_[(cp - kFirst) / 64] >> ((cp - kFirst) % 64) & 1);
+  }
+
+ private:
+  static constexpr char32_t kFirst = 0xAC00;
+  // The syllable `text` is made of, or 0 when it is not exactly one.
+  static char32_t single_syllable(std::string_view text) {
+    if (text.size() != 3) return 0;  // bytes of one syllable in UTF-8
+    const char32_t cp = utf8::decode(text, 0).code_point;
+    return hangul::is_syllable(cp) ? cp : 0;
+  }
+
+  std::array<uint64_t, (0xD7A3 - kFirst) / 64 + 1> bits_{};
+};
+
+}  // namespace hanmark::text
