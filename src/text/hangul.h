@@ -47,6 +47,8 @@ struct Run {
   bool attached_to_non_hangul() const;
 };
 
+// The runs of `text`, in order. Remembered for texts asked again (text/text_memo.h): several
+// Korean rules ask for those of each paragraph. Thread-safe.
 std::vector<Run> runs(std::string_view text);
 
 // NFC form of UTF-8 text (decomposed jamo from macOS composed back to syllables).
