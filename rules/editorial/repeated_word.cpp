@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/strings.h"
 #include "core/utf8.h"
 #include "rules/all_rules.h"
 #include "text/words.h"
@@ -69,8 +70,7 @@ Script script_of(std::string_view word) {
 
 std::string lower(std::string_view word) {
   std::string out(word);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  for (char& c : out) c = ascii_lower(c);
   return out;
 }
 
@@ -147,10 +147,6 @@ bool is_gap_byte(char c) {
   return c == ' ' || c == '\t' || c == '\n';
 }
 
-char fold_ascii(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
 // Tokens longer than this are left to the full check.
 constexpr size_t kQuickTokenBytes = 64;
 
@@ -175,7 +171,7 @@ bool may_start_word(char c) {
 bool may_repeat(std::string_view text) {
   const auto same = [&](size_t a, size_t b, size_t length) {
     for (size_t i = 0; i < length; ++i)
-      if (fold_ascii(text[a + i]) != fold_ascii(text[b + i])) return false;
+      if (ascii_lower(text[a + i]) != ascii_lower(text[b + i])) return false;
     return true;
   };
   // Whether text[begin, end) may be a whole word of its token [token_begin, token_end).
@@ -194,9 +190,9 @@ bool may_repeat(std::string_view text) {
     const size_t previous = previous_end - previous_begin;
     if (previous > 0 && may_start_word(text[begin])) {
       if (previous > kQuickTokenBytes || end - begin > kQuickTokenBytes) return true;
-      const char last = fold_ascii(text[previous_end - 1]);
+      const char last = ascii_lower(text[previous_end - 1]);
       for (size_t length = 1; length <= std::min(previous, end - begin); ++length)
-        if (fold_ascii(text[begin + length - 1]) == last &&
+        if (ascii_lower(text[begin + length - 1]) == last &&
             same(previous_end - length, begin, length) &&
             whole(previous_begin, previous_end - length, previous_end, previous_end) &&
             whole(begin, begin, begin + length, end))

@@ -1,6 +1,8 @@
 // Small string helpers shared across modules.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -15,6 +17,18 @@ inline std::string single_quoted(std::string_view text) {
   out += '\'';
   return out;
 }
+
+// `c` in lower case when it is an ASCII capital; every other byte as it is.
+inline char ascii_lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// A hash for maps with std::string keys that are looked up by std::string_view (with
+// std::equal_to<>), without a std::string per lookup.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
 
 // CommonMark's ASCII punctuation: the characters a backslash can escape.
 inline bool is_ascii_punct(char c) {

@@ -13,6 +13,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/strings.h"
+
 namespace hanmark {
 
 // A problem in a glossary file, at a 1-based line and column (0 when unknown).
@@ -76,14 +78,8 @@ class Glossary {
  private:
   friend struct GlossaryBuilder;
 
-  // Lookups by string_view, without a std::string per lookup.
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
-  };
-
   std::vector<Term> terms_;
-  std::unordered_map<std::string, Spelling, Hash, std::equal_to<>> spellings_;  // by fold()
+  std::unordered_map<std::string, Spelling, StringHash, std::equal_to<>> spellings_;  // by fold()
   // Bits by start_hash() of the first three bytes (or fewer) of the keys of spellings_.
   std::vector<uint64_t> start_bits_;
   std::unordered_set<std::string> exact_caps_;

@@ -29,6 +29,16 @@ inline bool has_final_rieul(char32_t cp) {
 // The syllable with its final consonant replaced (0 removes it).
 char32_t with_final(char32_t syllable, int final);
 
+// The last three bytes of UTF-8 `text` (a Hangul syllable's encoding) as one number, 0 when it is
+// shorter: a key for tables of endings, compared without decoding.
+constexpr uint32_t last_three_bytes(std::string_view text) {
+  if (text.size() < 3) return 0;
+  const auto byte = [&](size_t back) {
+    return static_cast<uint32_t>(static_cast<unsigned char>(text[text.size() - back]));
+  };
+  return byte(3) << 16 | byte(2) << 8 | byte(1);
+}
+
 // The last code point of UTF-8 `text` (0 when empty).
 char32_t last_code_point(std::string_view text);
 

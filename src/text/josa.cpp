@@ -639,19 +639,11 @@ std::optional<Swap> find_swap(std::string_view tail, std::string_view fixed_tail
 
 namespace {
 
-// The last three bytes of UTF-8 text (a Hangul syllable's encoding), as a number.
-uint32_t last_three_bytes(std::string_view text) {
-  const auto byte = [&](size_t from_end) {
-    return static_cast<uint32_t>(static_cast<unsigned char>(text[text.size() - from_end]));
-  };
-  return byte(3) << 16 | byte(2) << 8 | byte(1);
-}
-
 // Every particle a word may end with (a form and what may stack on it: 를, 와의, 으로는), by its
 // last syllable: josa asks of every Hangul word of a post, and most words end in a syllable no
 // particle ends in.
 struct Ending {
-  uint32_t last;  // last_three_bytes() of the text
+  uint32_t last;  // hangul::last_three_bytes() of the text
   std::string text;
   auto operator<=>(const Ending&) const = default;
 };
@@ -663,7 +655,7 @@ const std::vector<Ending>& particle_endings() {
       for (const std::string_view form : {pair.after_consonant, pair.after_vowel})
         for (const std::string_view stacked : stack_after(pair)) {
           std::string text = std::string(form) + std::string(stacked);
-          out.push_back({last_three_bytes(text), std::move(text)});
+          out.push_back({hangul::last_three_bytes(text), std::move(text)});
         }
     std::sort(out.begin(), out.end());
     return out;
@@ -677,7 +669,7 @@ bool may_end_with_particle(std::string_view word) {
   // Every particle ends in a syllable (three bytes), and the word must be longer than it.
   if (word.size() <= 3) return false;
   const std::vector<Ending>& endings = particle_endings();
-  const uint32_t last = last_three_bytes(word);
+  const uint32_t last = hangul::last_three_bytes(word);
   auto it = std::lower_bound(endings.begin(), endings.end(), last,
                              [](const Ending& e, uint32_t key) { return e.last < key; });
   for (; it != endings.end() && it->last == last; ++it)

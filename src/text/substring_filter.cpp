@@ -3,13 +3,14 @@
 #include <algorithm>
 #include <cstring>
 
+#include "core/strings.h"
+
 namespace hanmark::text {
 
 namespace {
 
 unsigned char folded(char c) {
-  const auto b = static_cast<unsigned char>(c);
-  return b >= 'A' && b <= 'Z' ? static_cast<unsigned char>(b + ('a' - 'A')) : b;
+  return static_cast<unsigned char>(ascii_lower(c));
 }
 
 template <bool kFold>

@@ -107,15 +107,6 @@ std::vector<HangulWord> hangul_words(std::string_view text) {
 
 namespace {
 
-// The last three bytes of `s` (a Hangul syllable in UTF-8) as one number, 0 when shorter.
-constexpr uint32_t last_three_bytes(std::string_view s) {
-  if (s.size() < kSyllable) return 0;
-  const auto byte = [&](size_t back) {
-    return static_cast<uint32_t>(static_cast<unsigned char>(s[s.size() - back]));
-  };
-  return byte(3) << 16 | byte(2) << 8 | byte(1);
-}
-
 // kParticles grouped by their last syllables, and an open-addressing table from a last syllable
 // to its group, so that the few particles a word may end in are found with a probe or two
 // (stem_lengths() runs on every Hangul word of a post).
@@ -125,7 +116,8 @@ struct ParticleEnd {
 };
 constexpr auto kParticleEnds = [] {
   std::array<ParticleEnd, std::size(kParticles)> out{};
-  for (size_t i = 0; i < out.size(); ++i) out[i] = {last_three_bytes(kParticles[i]), kParticles[i]};
+  for (size_t i = 0; i < out.size(); ++i)
+    out[i] = {hangul::last_three_bytes(kParticles[i]), kParticles[i]};
   std::sort(out.begin(), out.end(),
             [](const ParticleEnd& a, const ParticleEnd& b) { return a.last < b.last; });
   return out;
@@ -180,8 +172,9 @@ void append_stem_lengths(std::string_view word, std::vector<uint32_t>& out) {
     if (stem.size() > kPlural.size() && stem.ends_with(kPlural)) add(stem.size() - kPlural.size());
     add(stem.size());
   };
-  if (const ParticleGroup* group =
-          word.size() >= kSyllable ? particles_ending_in(last_three_bytes(word)) : nullptr) {
+  if (const ParticleGroup* group = word.size() >= kSyllable
+                                       ? particles_ending_in(hangul::last_three_bytes(word))
+                                       : nullptr) {
     for (size_t i = group->begin; i < group->end; ++i) {
       const std::string_view particle = kParticleEnds[i].particle;
       if (word.size() > particle.size() && word.ends_with(particle))

@@ -13,6 +13,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/strings.h"
+
 namespace hanmark::text {
 
 // When a TextMemo starts remembering a text's result.
@@ -55,11 +57,6 @@ class TextMemo {
   }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
-  };
-
   // Forgets everything when one more text of `size` bytes would not fit (under the lock).
   void make_room(size_t size) {
     if (entries_.size() + asked_.size() < max_entries_ && bytes_ + size <= max_bytes_) return;
@@ -72,7 +69,7 @@ class TextMemo {
   size_t max_entries_;
   size_t max_bytes_;
   std::mutex mutex_;
-  std::unordered_map<std::string, Value, Hash, std::equal_to<>> entries_;
+  std::unordered_map<std::string, Value, StringHash, std::equal_to<>> entries_;
   std::unordered_set<size_t> asked_;  // hashes of texts asked for once (Keep::when_asked_again)
   size_t bytes_ = 0;                  // of the keys
 };
