@@ -131,7 +131,7 @@ class Loader {
     return true;
   }
 
-  // Reads the .dic's words; their flags are read by resolve_flags() once the .aff's aliases
+  // Reads the .dic's words; their flags are read by finish() once the .aff's aliases
   // are known, so that the two files can be read at the same time.
   void dic(std::string_view text) {
     bool first = true;

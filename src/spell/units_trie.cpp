@@ -4,11 +4,6 @@
 
 namespace hanmark {
 
-void UnitsTrie::build(Entries entries) {
-  std::sort(entries.begin(), entries.end());
-  build_sorted(entries);
-}
-
 void UnitsTrie::build_sorted(const Entries& entries) {
   nodes_.assign(1, Node{});
   labels_.assign(1, 0);

@@ -18,9 +18,7 @@ class UnitsTrie {
   using Key = std::u16string_view;
   static constexpr uint32_t kNone = UINT32_MAX;
 
-  // `entries`: (key, value) with distinct keys, in any order; the keys need not outlive it.
-  void build(std::vector<std::pair<Key, uint32_t>> entries);
-  // The same for entries already sorted by key.
+  // `entries`: (key, value) with distinct keys, sorted by key; the keys need not outlive it.
   void build_sorted(const std::vector<std::pair<Key, uint32_t>>& entries);
 
   static constexpr uint32_t root() { return 0; }

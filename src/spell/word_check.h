@@ -88,7 +88,8 @@ class WordCheck {
   // The homonyms of word_[start, end) followed by `tail` and then `more`.
   const Homonyms* homonyms_of(size_t start, size_t end, UnitsView tail, UnitsView more = {});
 
-  // hunspell's affix_check() on word_[start, end): the root of the first suffix parse, or null.
+  // hunspell's affix_check() on the word from `start` on: the root of the first suffix parse, or
+  // null.
   // In a compound's last part, roots flagged ONLYINCOMPOUND count and suffixes carrying that
   // flag may be used.
   const Root* affixed_root(size_t start, bool in_compound);
@@ -97,8 +98,8 @@ class WordCheck {
   // allows it. hunspell checks the inner one as outside compounds even in a compound's last part.
   const Root* twofold_suffixed_root(size_t start);
 
-  // hunspell's compound_check() with COMPOUNDRULE only, on word_[start, end): the first part's
-  // root, or null.
+  // hunspell's compound_check() with COMPOUNDRULE only, on the word from `start` on: the first
+  // part's root, or null.
   const Root* compound(size_t start, int part_number, int position);
   // affixed_root(start, true), which compounds ask for again and again.
   const Root* affixed_last_part(size_t start);
