@@ -8,7 +8,7 @@ packages=(
   build-essential cmake pkg-config
   libcmark-gfm-dev libcmark-gfm-extensions-dev libicu-dev
   libhunspell-dev hunspell-en-us hunspell-ko
-  libtomlplusplus-dev doctest-dev nlohmann-json3-dev libcli11-dev
+  libtomlplusplus-dev doctest-dev nlohmann-json3-dev libcli11-dev libmimalloc-dev
 )
 
 mapfile -t missing < <(missing_packages "${packages[@]}")
