@@ -45,8 +45,11 @@ void lint_files(const std::function<const Linter&(size_t)>& linter_for,
   }
   std::vector<std::optional<LintResult>> slots(files.size());
   std::mutex mutex;
-  std::condition_variable changed;
-  size_t next_to_emit = 0;
+  // A wake-up only for a wait that can end: the output waits for the next file in order, a
+  // worker for room in the window. Waking everyone for every file cost ~12,000 futex calls on the
+  // corpus, and the output thread's wake-ups took turns from the workers on 2 cores.
+  std::condition_variable next_ready, room;
+  size_t next_to_emit = 0, workers_waiting = 0;
   std::atomic<size_t> next_to_take{0};
   const size_t window = kWindow * jobs;
 
@@ -56,30 +59,37 @@ void lint_files(const std::function<const Linter&(size_t)>& linter_for,
       if (i >= files.size()) return;
       {
         std::unique_lock lock(mutex);
-        changed.wait(lock, [&] { return i < next_to_emit + window; });
+        if (i >= next_to_emit + window) {
+          ++workers_waiting;
+          room.wait(lock, [&] { return i < next_to_emit + window; });
+          --workers_waiting;
+        }
       }
       LintResult result = lint_one(linter_for(i), files[i]);
-      std::lock_guard lock(mutex);
-      slots[i] = std::move(result);
-      changed.notify_all();
+      bool awaited = false;
+      {
+        std::lock_guard lock(mutex);
+        slots[i] = std::move(result);
+        awaited = i == next_to_emit;
+      }
+      if (awaited) next_ready.notify_one();
     }
   };
   std::vector<std::thread> threads;
   for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
   for (size_t i = 0; i < files.size(); ++i) {
     std::optional<LintResult> ready;
+    bool workers_blocked = false;
     {
       std::unique_lock lock(mutex);
-      changed.wait(lock, [&] { return slots[i].has_value(); });
+      next_ready.wait(lock, [&] { return slots[i].has_value(); });
       ready = std::move(slots[i]);
       slots[i].reset();
-    }
-    emit(*ready);
-    {
-      std::lock_guard lock(mutex);
       ++next_to_emit;
+      workers_blocked = workers_waiting > 0;
     }
-    changed.notify_all();
+    if (workers_blocked) room.notify_all();
+    emit(*ready);
   }
   for (std::thread& t : threads) t.join();
 }

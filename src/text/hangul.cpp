@@ -135,17 +135,27 @@ std::vector<std::string> one_jamo_variants(std::string_view word, uint32_t posit
 
 namespace {
 
-// ASCII and precomposed syllables only: normalized already (no two of them compose). Most words
-// are; asking ICU costs a conversion to UTF-16.
-bool is_ascii_and_syllables(std::string_view text) {
-  for (size_t i = 0; i < text.size();) {
-    if (static_cast<unsigned char>(text[i]) < 0x80) {
+// Text that is NFC whatever its characters' order: ASCII, the code points below U+0300 (none
+// decomposes, none composes with what precedes it, none has a combining class) and precomposed
+// syllables (a trailing jamo would compose with one, but it is none of these). Byte tests only:
+// this is asked of every paragraph and word, and most are Korean prose.
+bool is_plainly_nfc(std::string_view text) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t size = text.size();
+  for (size_t i = 0; i < size;) {
+    const unsigned char lead = bytes[i];
+    if (lead < 0x80) {
       ++i;
-      continue;
+    } else if (lead >= 0xC2 && lead <= 0xCB && i + 1 < size && (bytes[i + 1] & 0xC0) == 0x80) {
+      i += 2;  // U+0080..U+02FF
+    } else if (lead >= 0xEA && lead <= 0xED && i + 2 < size && (bytes[i + 1] & 0xC0) == 0x80 &&
+               (bytes[i + 2] & 0xC0) == 0x80 &&
+               utf8::is_hangul_syllable((lead & 0x0F) << 12 | (bytes[i + 1] & 0x3F) << 6 |
+                                        (bytes[i + 2] & 0x3F))) {
+      i += 3;
+    } else {
+      return false;
     }
-    const utf8::Decoded d = utf8::decode(text, i);
-    if (!utf8::is_hangul_syllable(d.code_point)) return false;
-    i += d.length;
   }
   return true;
 }
@@ -153,11 +163,12 @@ bool is_ascii_and_syllables(std::string_view text) {
 }  // namespace
 
 bool is_nfc(std::string_view text) {
-  if (is_ascii_and_syllables(text)) return true;
+  if (is_plainly_nfc(text)) return true;
+  // ICU checks UTF-8 as it is (ill-formed bytes count as U+FFFD), without a UTF-16 copy.
   UErrorCode status = U_ZERO_ERROR;
-  const icu::UnicodeString in = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  return nfc().isNormalized(in, status) || U_FAILURE(status);
+  const bool normalized = nfc().isNormalizedUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())), status);
+  return normalized || U_FAILURE(status);
 }
 
 }  // namespace hanmark::hangul
