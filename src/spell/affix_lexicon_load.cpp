@@ -76,17 +76,15 @@ char16_t* write_units(std::string_view text, char16_t* out) {
   const auto* at = reinterpret_cast<const unsigned char*>(text.data());
   const auto* const end = at + text.size();
   while (at != end) {
-    // Jamo and syllables, nearly all of hunspell-ko, are three bytes: 1110xxxx 10xxxxxx
-    // 10xxxxxx, checked at once, then neither overlong nor a surrogate.
-    if (end - at >= 3) {
-      const uint32_t bytes = at[0] | at[1] << 8 | at[2] << 16;
-      const uint32_t cp = (bytes & 0x0F) << 12 | (bytes & 0x3F00) >> 2 | (bytes & 0x3F0000) >> 16;
-      if ((bytes & 0xC0C0F0) == 0x8080E0 && cp >= 0x800 && (cp & 0xF800) != 0xD800) {
-        *out++ = static_cast<char16_t>(cp);
-        at += 3;
-        continue;
-      }
+    // Jamo and syllables, nearly all of hunspell-ko, are three bytes 1110xxxx 10xxxxxx 10xxxxxx
+    // led by E1..EC, EE or EF (after E0 they may be overlong, after ED a surrogate).
+    while (end - at >= 3) {
+      const unsigned lead = at[0], second = at[1] ^ 0x80, third = at[2] ^ 0x80;
+      if (lead < 0xE1 || lead > 0xEF || lead == 0xED || (second | third) > 0x3F) break;
+      *out++ = static_cast<char16_t>((lead & 0x0F) << 12 | second << 6 | third);
+      at += 3;
     }
+    if (at == end) break;
     const auto offset =
         static_cast<size_t>(at - reinterpret_cast<const unsigned char*>(text.data()));
     const utf8::Decoded d = utf8::decode(text, offset);
