@@ -87,9 +87,9 @@ namespace {
 // hunspell's remove_forbidden_flag(): an added word is no longer forbidden. False when the word
 // is not in the dictionary.
 bool clear_forbidden(AffixLexicon::Data& data, UnitsView word) {
-  const std::vector<uint32_t>* homonyms = data.homonyms_of(word);
-  if (homonyms == nullptr) return false;
-  for (uint32_t index : *homonyms)
+  const Homonyms homonyms = data.homonyms_of(word);
+  if (homonyms.empty()) return false;
+  for (uint32_t index : homonyms)
     if (data.has(data.roots[index], data.forbidden)) data.roots[index].flags = 0;
   return true;
 }
@@ -106,8 +106,8 @@ void AffixLexicon::add(std::string_view word) {
 bool AffixLexicon::add_with_affix(std::string_view word, std::string_view model) {
   const Units units = to_units(word);
   std::unique_lock lock(mutex_);
-  const std::vector<uint32_t>* homonyms = data_->homonyms_of(to_units(model));
-  const uint32_t example = homonyms != nullptr ? homonyms->front() : UINT32_MAX;
+  const Homonyms homonyms = data_->homonyms_of(to_units(model));
+  const uint32_t example = homonyms.empty() ? UINT32_MAX : homonyms.front();
   clear_forbidden(*data_, units);
   if (example == UINT32_MAX || !data_->roots[example].had_flags) return false;
   data_->add_root(units, data_->roots[example].flags, true);

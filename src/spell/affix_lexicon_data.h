@@ -6,6 +6,9 @@
 #include <algorithm>
 #include <bitset>
 #include <cstdint>
+#include <deque>
+#include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -50,10 +53,13 @@ struct UnitsHash {
 
 // One dictionary entry (a homonym): its word and flags.
 struct Root {
-  UnitsView word;          // the key of its entry in Data::homonyms (stable: node-based map)
+  UnitsView word;          // into Data::dic_units or Data::added_units
   uint32_t flags = 0;      // index into Data::flag_sets; 0 is the empty set
   bool had_flags = false;  // hunspell's astr != NULL: kept when a forbidden flag is cleared
 };
+
+// The roots of one word, in the order they were added (indexes into Data::roots).
+using Homonyms = std::span<const uint32_t>;
 
 // One position of a suffix condition: the root's character there must (not) be among `units`,
 // or anything when `any`.
@@ -80,19 +86,22 @@ struct Suffix {
 };
 
 // Suffixes found by their appended text: `trie` holds the appended texts reversed, its values
-// index `lists`; each list, and `empty_append` (the suffixes appending nothing, which hunspell
+// index its lists; each list, and `empty_append` (the suffixes appending nothing, which hunspell
 // tries first), is in the order hunspell tries them: its sorted suffix list keeps equal keys in
 // reverse order of the .aff file, last-defined first.
 struct SuffixIndex {
   UnitsTrie trie;
-  std::vector<std::vector<uint32_t>> lists;
+  // List i is list_suffixes[list_starts[i], list_starts[i + 1]).
+  std::vector<uint32_t> list_suffixes, list_starts{0};
   std::vector<uint32_t> empty_append;
+  std::span<const uint32_t> list(uint32_t i) const {
+    return std::span(list_suffixes).subspan(list_starts[i], list_starts[i + 1] - list_starts[i]);
+  }
 };
 
 struct AffixLexicon::Data {
   std::vector<FlagSet> flag_sets{FlagSet{}};
   std::vector<Condition> conditions{Condition{}};
-  std::unordered_map<Units, std::vector<uint32_t>, UnitsHash, std::equal_to<>> homonyms;
   std::vector<Root> roots;
   std::vector<Suffix> suffixes;
   SuffixIndex all_suffixes;
@@ -130,23 +139,34 @@ struct AffixLexicon::Data {
 
   const FlagSet& flags_of(const Root& root) const { return flag_sets[root.flags]; }
   bool has(const Root& root, Flag flag) const { return flags_of(root).has(flag); }
-  const std::vector<uint32_t>* homonyms_of(UnitsView word) const {
-    const auto found = homonyms.find(word);
-    return found == homonyms.end() ? nullptr : &found->second;
-  }
+
+  // The distinct words. The .dic's come first, sorted (`dic_words` of them), with their units
+  // one after another in `dic_units`, so that loading allocates nothing per word; those added at
+  // run time follow, found through `added_index`. A word's homonyms are
+  // homonym_roots[first, first + count).
+  struct Word {
+    UnitsView units;
+    uint32_t first = 0, count = 0;
+  };
+  std::vector<Word> words;
+  size_t dic_words = 0;
+  std::vector<uint32_t> homonym_roots;
+  std::unique_ptr<char16_t[]> dic_units;
+  std::deque<Units> added_units;  // a deque: views of them stay valid as words are added
+  std::unordered_map<UnitsView, uint32_t, UnitsHash, std::equal_to<>> added_index;
+
+  // The index in `words` of `word`, or UINT32_MAX.
+  uint32_t word_index(UnitsView word) const;
+  // Empty when `word` is not in the dictionary.
+  Homonyms homonyms_of(UnitsView word) const;
   uint32_t add_root(UnitsView word, uint32_t flags, bool had_flags);
 
-  // Every word of `homonyms` in a trie, whose values index `trie_homonyms`: a check walks a
-  // word's prefixes once instead of hashing each. Rebuilt after words are added.
+  // Every word in a trie, whose values index `words` and `trie_homonyms`: a check walks a word's
+  // prefixes once instead of hashing each. Rebuilt after words are added.
   UnitsTrie word_trie;
-  std::vector<const std::vector<uint32_t>*> trie_homonyms;
+  std::vector<Homonyms> trie_homonyms;
   bool word_trie_stale = true;
   void build_word_trie();
-  // The distinct words with their homonyms, the first `sorted_words` of them in order: the .dic's
-  // words are sorted while the .aff is read, so that a rebuild only sorts the words added since.
-  std::vector<std::pair<UnitsView, const std::vector<uint32_t>*>> words;
-  size_t sorted_words = 0;
-  void sort_words();
 };
 
 }  // namespace hanmark

@@ -2,13 +2,17 @@
 // accepts and that this reader does not implement make the load fail with their name, so that
 // such dictionaries stay with libhunspell.
 #include <charconv>
+#include <iterator>
 #include <map>
+#include <memory>
+#include <numeric>
 #include <set>
 #include <system_error>
 #include <thread>
 
 #include "core/file_io.h"
 #include "core/utf8.h"
+#include "core/view_map.h"
 #include "spell/affix_lexicon_data.h"
 #include "spell/compound_rule.h"
 
@@ -35,14 +39,17 @@ struct Fields {
 };
 
 Fields fields_of(std::string_view line) {
+  // Suffix conditions run to a hundred bytes and more: the blank after a field is found by
+  // memchr, and tabs, rare, are looked for only in lines that have one.
+  const bool tabs = line.find('\t') != std::string_view::npos;
+  const auto is_blank = [&](char c) { return c == ' ' || (tabs && c == '\t'); };
   Fields fields;
   size_t i = 0;
   while (i < line.size() && fields.count < Fields::kMax) {
-    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+    while (i < line.size() && is_blank(line[i])) ++i;
     if (i == line.size()) break;
-    // Suffix conditions run to a hundred bytes and more: find the blank after a field by memchr.
-    size_t end = std::min(line.find(' ', i), line.size());
-    end = std::min(line.substr(0, end).find('\t', i), end);
+    const size_t end =
+        std::min(tabs ? line.find_first_of(" \t", i) : line.find(' ', i), line.size());
     fields.at[fields.count++] = line.substr(i, end - i);
     i = end;
   }
@@ -63,6 +70,63 @@ void for_each_line(std::string_view text, Each each) {
   }
 }
 
+// Writes `text` as UTF-16 units (an invalid byte is U+FFFD) at `out`, which has room for a unit
+// per byte; returns the end of what it wrote.
+char16_t* write_units(std::string_view text, char16_t* out) {
+  const auto* at = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* const end = at + text.size();
+  while (at != end) {
+    // Jamo and syllables, nearly all of hunspell-ko, are three bytes 1110xxxx 10xxxxxx 10xxxxxx
+    // led by E1..EC, EE or EF (after E0 they may be overlong, after ED a surrogate).
+    while (end - at >= 3) {
+      const unsigned lead = at[0], second = at[1] ^ 0x80, third = at[2] ^ 0x80;
+      if (lead < 0xE1 || lead > 0xEF || lead == 0xED || (second | third) > 0x3F) break;
+      *out++ = static_cast<char16_t>((lead & 0x0F) << 12 | second << 6 | third);
+      at += 3;
+    }
+    if (at == end) break;
+    const auto offset =
+        static_cast<size_t>(at - reinterpret_cast<const unsigned char*>(text.data()));
+    const utf8::Decoded d = utf8::decode(text, offset);
+    at += d.length;
+    const char32_t cp = d.code_point == utf8::kInvalid ? 0xFFFD : d.code_point;
+    if (cp < 0x10000) {
+      *out++ = static_cast<char16_t>(cp);
+    } else {
+      *out++ = static_cast<char16_t>(0xD7C0 + (cp >> 10));
+      *out++ = static_cast<char16_t>(0xDC00 | (cp & 0x3FF));
+    }
+  }
+  return out;
+}
+
+using Entries = std::vector<std::pair<UnitsView, uint32_t>>;
+
+// UnitsTrie::sort(entries) for entries nearly in order already (hunspell-ko's .dic is sorted but
+// for nine word pairs with a space): those in order stay, the others are sorted and merged in.
+void sort_nearly_sorted(Entries& entries) {
+  Entries aside;
+  size_t kept = 0;
+  for (const auto& entry : entries) {
+    if (kept == 0 || !(entry < entries[kept - 1]))
+      entries[kept++] = entry;
+    else
+      aside.push_back(entry);
+  }
+  if (aside.empty()) return;
+  UnitsTrie::sort(aside);
+  // Merged from the back, into the room the others left.
+  size_t next = entries.size();
+  while (!aside.empty()) {
+    if (kept > 0 && aside.back() < entries[kept - 1]) {
+      entries[--next] = entries[--kept];
+    } else {
+      entries[--next] = aside.back();
+      aside.pop_back();
+    }
+  }
+}
+
 bool parse_number(std::string_view text, int& out) {
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), out);
   return error == std::errc() && end == text.data() + text.size();
@@ -73,7 +137,6 @@ class Loader {
   explicit Loader(AffixLexicon::Data& data) : data_(data) {}
 
   bool aff(std::string_view text, std::string& why_not) {
-    by_append_.reserve(1 << 16);
     std::vector<std::string_view> lines;
     for_each_line(text, [&](std::string_view line) {
       lines.push_back(line);
@@ -134,18 +197,24 @@ class Loader {
   // Reads the .dic's words; their flags are read by finish() once the .aff's aliases
   // are known, so that the two files can be read at the same time.
   void dic(std::string_view text) {
+    // Room for a unit per byte, more than the words need.
+    data_.dic_units = std::make_unique_for_overwrite<char16_t[]>(text.size());
+    dic_end_ = data_.dic_units.get();
     bool first = true;
     for_each_line(text, [&](std::string_view line) {
       if (first) {  // the word count
         first = false;
         int count = 0;
-        if (parse_number(line, count) && count > 0) data_.homonyms.reserve(count);
+        if (parse_number(line, count) && count > 0) {
+          data_.roots.reserve(count);
+          pending_flags_.reserve(count);
+        }
         return true;
       }
       entry(line);
       return true;
     });
-    data_.sort_words();
+    index_words();
   }
 
   // After both files are read: the .dic's flags (without AF aliases, they may add flag sets),
@@ -263,8 +332,8 @@ class Loader {
     return true;
   }
 
-  // The suffix indexes of Data from by_append_ and empty_append_, each list last-defined first
-  // as hunspell's lists have them.
+  // The suffix indexes of Data from the appended texts and empty_append_, each list
+  // last-defined first as hunspell's lists have them.
   void build_suffix_indexes() {
     const auto is_outer = [&](uint32_t index) {
       const Flag flag = data_.suffixes[index].flag;
@@ -272,28 +341,50 @@ class Loader {
     };
     const auto is_inner = [&](uint32_t index) { return data_.suffixes[index].continuation != 0; };
     std::reverse(empty_append_.begin(), empty_append_.end());
-    // The appended texts reversed, sorted once for the three tries.
-    std::vector<Units> reversed;
-    reversed.reserve(by_append_.size());
-    std::vector<std::pair<UnitsView, std::vector<uint32_t>*>> groups;
-    groups.reserve(by_append_.size());
-    for (auto& [append, list] : by_append_) {
-      std::reverse(list.begin(), list.end());
-      Units& units = reversed.emplace_back(to_units(append));
-      std::reverse(units.begin(), units.end());
-      groups.emplace_back(units, &list);
+    // The distinct appended texts (hunspell-ko: 51,033 of 98,577 suffixes), each with its
+    // suffixes in .aff order: group g's are members[group_starts[g], group_starts[g + 1]).
+    ViewMap group_of(appended_.size());
+    std::vector<std::string_view> texts;
+    std::vector<uint32_t> suffix_groups;
+    suffix_groups.reserve(appended_.size());
+    for (const auto& [text, suffix] : appended_) {
+      const size_t hash = ViewMap::hash(text);
+      uint32_t group = group_of.find(text, hash);
+      if (group == ViewMap::kAbsent) {
+        group = static_cast<uint32_t>(texts.size());
+        group_of.insert(text, hash, group);
+        texts.push_back(text);
+      }
+      suffix_groups.push_back(group);
     }
-    std::sort(groups.begin(), groups.end(),
-              [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<uint32_t> group_starts(texts.size() + 1, 0);
+    for (uint32_t group : suffix_groups) ++group_starts[group + 1];
+    std::partial_sum(group_starts.begin(), group_starts.end(), group_starts.begin());
+    std::vector<uint32_t> members(appended_.size()), filled = group_starts;
+    for (size_t i = 0; i < appended_.size(); ++i)
+      members[filled[suffix_groups[i]]++] = appended_[i].second;
+    // The texts reversed, sorted once for the three tries.
+    size_t bytes = 0;
+    for (std::string_view text : texts) bytes += text.size();
+    const auto reversed = std::make_unique_for_overwrite<char16_t[]>(bytes);
+    Entries groups(texts.size());
+    char16_t* end = reversed.get();
+    for (uint32_t g = 0; g < groups.size(); ++g) {
+      char16_t* begin = end;
+      end = write_units(texts[g], begin);
+      std::reverse(begin, end);
+      groups[g] = {UnitsView(begin, static_cast<size_t>(end - begin)), g};
+    }
+    UnitsTrie::sort(groups);
     const auto build = [&](SuffixIndex& index, auto keep) {
-      std::vector<std::pair<UnitsView, uint32_t>> keys;
-      for (const auto& [reversed, suffixes] : groups) {
-        std::vector<uint32_t> list;
-        for (uint32_t suffix : *suffixes)
-          if (keep(suffix)) list.push_back(suffix);
-        if (list.empty()) continue;
-        keys.emplace_back(reversed, static_cast<uint32_t>(index.lists.size()));
-        index.lists.push_back(std::move(list));
+      Entries keys;
+      for (const auto& [text, g] : groups) {
+        const size_t size = index.list_suffixes.size();
+        for (uint32_t i = group_starts[g + 1]; i-- > group_starts[g];)
+          if (keep(members[i])) index.list_suffixes.push_back(members[i]);
+        if (index.list_suffixes.size() == size) continue;
+        keys.emplace_back(text, static_cast<uint32_t>(index.list_starts.size() - 1));
+        index.list_starts.push_back(static_cast<uint32_t>(index.list_suffixes.size()));
       }
       for (uint32_t suffix : empty_append_)
         if (keep(suffix)) index.empty_append.push_back(suffix);
@@ -316,7 +407,10 @@ class Loader {
   uint32_t condition(std::string_view text, std::string_view strip) {
     // hunspell drops a condition that the stripped text already satisfies.
     if (text == "." || strip.ends_with(text)) return 0;
+    // The entries of a group nearly always share their condition: no hash for those.
+    if (text == last_condition_.first) return last_condition_.second;
     const auto [it, added] = condition_index_.try_emplace(text, data_.conditions.size());
+    last_condition_ = {text, it->second};
     if (!added) return it->second;
     const Units units = to_units(text);
     Condition positions;
@@ -358,7 +452,11 @@ class Loader {
         return refuse(why_not, "SFX line '" + std::string(lines[i]) + "'");
       Suffix suffix;
       suffix.flag = static_cast<Flag>(flag);
-      suffix.strip = f[2] == "0" ? Units() : to_units(f[2]);
+      if (f[2] != "0") {
+        // The entries of a group nearly always share their strip text: converted once.
+        if (f[2] != last_strip_.first) last_strip_ = {f[2], to_units(f[2])};
+        suffix.strip = last_strip_.second;
+      }
       std::string_view append = f[3];
       const size_t slash = append.find('/');
       if (slash != std::string_view::npos) {
@@ -373,7 +471,11 @@ class Loader {
       suffix.condition = f.size() > 4 ? condition(f[4], f[2] == "0" ? "" : f[2]) : 0;
       const auto index = static_cast<uint32_t>(data_.suffixes.size());
       data_.suffixes.push_back(std::move(suffix));
-      (append.empty() ? empty_append_ : by_append_[append]).push_back(index);
+      if (append.empty()) {
+        empty_append_.push_back(index);
+      } else {
+        appended_.emplace_back(append, index);
+      }
     }
     return true;
   }
@@ -396,93 +498,124 @@ class Loader {
     while (slash != std::string_view::npos && line[slash - 1] == '\\')
       slash = line.find('/', slash + 1);
     const std::string_view written = line.substr(0, slash);
-    Units word;
+    char16_t* const begin = dic_end_;
     if (written.find("\\/") == std::string_view::npos) {
-      word = to_units(written);
+      dic_end_ = write_units(written, begin);
     } else {
       std::string unescaped(written);
       for (size_t at; (at = unescaped.find("\\/")) != std::string::npos;) unescaped.erase(at, 1);
-      word = to_units(unescaped);
+      dic_end_ = write_units(unescaped, begin);
     }
-    if (word.empty()) return;
+    if (dic_end_ == begin) return;
     const bool has_flags = slash != std::string_view::npos;
-    data_.add_root(word, 0, has_flags);
+    data_.roots.push_back(
+        Root{UnitsView(begin, static_cast<size_t>(dic_end_ - begin)), 0, has_flags});
     pending_flags_.push_back(has_flags ? line.substr(slash + 1) : std::string_view());
+  }
+
+  // The distinct words of the .dic in order, with their homonyms (in the order of the .dic).
+  void index_words() {
+    Entries entries(data_.roots.size());
+    for (uint32_t i = 0; i < entries.size(); ++i) entries[i] = {data_.roots[i].word, i};
+    sort_nearly_sorted(entries);
+    std::vector<AffixLexicon::Data::Word>& words = data_.words;
+    words.reserve(entries.size());
+    data_.homonym_roots.reserve(entries.size());
+    for (uint32_t i = 0; i < entries.size(); ++i) {
+      if (words.empty() || words.back().units != entries[i].first)
+        words.push_back({entries[i].first, i, 0});
+      ++words.back().count;
+      data_.homonym_roots.push_back(entries[i].second);
+    }
+    data_.dic_words = words.size();
   }
 
   AffixLexicon::Data& data_;
   std::vector<uint32_t> aliases_;
   std::vector<std::string_view> pending_flags_;   // per root, into the .dic's text
   std::unordered_map<Flag, int> rule_flag_bits_;  // each rule flag's bit of FlagSet::rule_flags
-  std::unordered_map<std::string_view, std::vector<uint32_t>> by_append_;  // UTF-8 keys
+  char16_t* dic_end_ = nullptr;                   // where the next word goes in Data::dic_units
+  // The suffixes that append something, with their appended text (in the .aff's text).
+  std::vector<std::pair<std::string_view, uint32_t>> appended_;
   std::vector<uint32_t> empty_append_;
   bool aliases_started_ = false, conversion_started_ = false, rules_started_ = false;
   std::map<std::vector<Flag>, uint32_t> flag_set_index_;
   std::unordered_map<std::string_view, uint32_t> condition_index_;  // by the .aff's text
+  std::pair<std::string_view, uint32_t> last_condition_;
+  std::pair<std::string_view, Units> last_strip_;
 };
 
 }  // namespace
 
-void AffixLexicon::Data::sort_words() {
-  const auto by_word = [](const auto& a, const auto& b) { return a.first < b.first; };
-  std::sort(words.begin() + static_cast<std::ptrdiff_t>(sorted_words), words.end(), by_word);
-  std::inplace_merge(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(sorted_words),
-                     words.end(), by_word);
-  sorted_words = words.size();
-}
-
 void AffixLexicon::Data::build_word_trie() {
-  sort_words();
-  std::vector<std::pair<UnitsView, uint32_t>> keys;
+  // The .dic's words are in order: only those added since are sorted, then merged in.
+  Entries added;
+  for (auto w = static_cast<uint32_t>(dic_words); w < words.size(); ++w)
+    added.emplace_back(words[w].units, w);
+  UnitsTrie::sort(added);
+  Entries keys;
   keys.reserve(words.size());
+  auto next_added = added.begin();
+  for (uint32_t w = 0; w < dic_words; ++w) {
+    while (next_added != added.end() && next_added->first < words[w].units)
+      keys.push_back(*next_added++);
+    keys.emplace_back(words[w].units, w);
+  }
+  keys.insert(keys.end(), next_added, added.end());
+  word_trie.build_sorted(keys);
   trie_homonyms.clear();
   trie_homonyms.reserve(words.size());
-  for (const auto& [word, list] : words) {
-    keys.emplace_back(word, static_cast<uint32_t>(trie_homonyms.size()));
-    trie_homonyms.push_back(list);
-  }
-  word_trie.build_sorted(keys);
+  for (const Word& word : words)
+    trie_homonyms.push_back(Homonyms(homonym_roots).subspan(word.first, word.count));
   word_trie_stale = false;
 }
 
 Units to_units(std::string_view text) {
-  // A unit per byte at most: written in place, then cut to size.
+  // Most texts are a few jamo: converted on the stack, a short result allocates nothing.
+  char16_t buffer[64];
+  if (text.size() <= std::size(buffer))
+    return Units(buffer, static_cast<size_t>(write_units(text, buffer) - buffer));
   Units out(text.size(), u'\0');
-  char16_t* at = out.data();
-  for (size_t i = 0; i < text.size();) {
-    const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
-    // Jamo and syllables, nearly all of hunspell-ko, are three bytes.
-    if ((byte(i) & 0xF0) == 0xE0 && i + 2 < text.size() && (byte(i + 1) & 0xC0) == 0x80 &&
-        (byte(i + 2) & 0xC0) == 0x80 && byte(i) != 0xE0 && byte(i) != 0xED) {
-      *at++ = static_cast<char16_t>((byte(i) & 0x0F) << 12 | (byte(i + 1) & 0x3F) << 6 |
-                                    (byte(i + 2) & 0x3F));
-      i += 3;
-      continue;
-    }
-    const utf8::Decoded d = utf8::decode(text, i);
-    i += d.length;
-    const char32_t cp = d.code_point == utf8::kInvalid ? 0xFFFD : d.code_point;
-    if (cp < 0x10000) {
-      *at++ = static_cast<char16_t>(cp);
-    } else {
-      *at++ = static_cast<char16_t>(0xD7C0 + (cp >> 10));
-      *at++ = static_cast<char16_t>(0xDC00 | (cp & 0x3FF));
-    }
-  }
-  out.resize(static_cast<size_t>(at - out.data()));
+  out.resize(static_cast<size_t>(write_units(text, out.data()) - out.data()));
   return out;
 }
 
+uint32_t AffixLexicon::Data::word_index(UnitsView word) const {
+  const auto dic_end = words.begin() + static_cast<std::ptrdiff_t>(dic_words);
+  const auto found = std::lower_bound(
+      words.begin(), dic_end, word, [](const Word& w, UnitsView units) { return w.units < units; });
+  if (found != dic_end && found->units == word) return static_cast<uint32_t>(found - words.begin());
+  const auto added = added_index.find(word);
+  return added == added_index.end() ? UINT32_MAX : added->second;
+}
+
+Homonyms AffixLexicon::Data::homonyms_of(UnitsView word) const {
+  const uint32_t w = word_index(word);
+  if (w == UINT32_MAX) return {};
+  return Homonyms(homonym_roots).subspan(words[w].first, words[w].count);
+}
+
 uint32_t AffixLexicon::Data::add_root(UnitsView word, uint32_t flags, bool had_flags) {
-  auto it = homonyms.find(word);
-  if (it == homonyms.end()) {
-    it = homonyms.emplace(Units(word), std::vector<uint32_t>{}).first;
-    words.emplace_back(it->first, &it->second);
-    word_trie_stale = true;
+  uint32_t w = word_index(word);
+  const auto end = static_cast<uint32_t>(homonym_roots.size());
+  if (w == UINT32_MAX) {
+    const UnitsView units = added_units.emplace_back(word);
+    w = static_cast<uint32_t>(words.size());
+    words.push_back({units, end, 0});
+    added_index.emplace(units, w);
+  } else if (words[w].first + words[w].count != end) {
+    // Its homonyms move to the end of homonym_roots, where they can grow.
+    for (uint32_t i = 0; i < words[w].count; ++i) {
+      const uint32_t root = homonym_roots[words[w].first + i];
+      homonym_roots.push_back(root);
+    }
+    words[w].first = end;
   }
   const auto index = static_cast<uint32_t>(roots.size());
-  roots.push_back(Root{it->first, flags, had_flags});
-  it->second.push_back(index);
+  roots.push_back(Root{words[w].units, flags, had_flags});
+  homonym_roots.push_back(index);
+  ++words[w].count;
+  word_trie_stale = true;
   return index;
 }
 

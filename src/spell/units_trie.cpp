@@ -1,55 +1,137 @@
 #include "spell/units_trie.h"
 
 #include <algorithm>
+#include <cstddef>
 
 namespace hanmark {
 
 void UnitsTrie::build_sorted(const Entries& entries) {
-  nodes_.assign(1, Node{});
-  labels_.assign(1, 0);
+  // Each key adds a node for each of its units past its common beginning with the key before.
+  std::vector<uint32_t> common(entries.size(), 0);
+  size_t count = 1;
+  for (size_t i = 0; i < entries.size(); ++i) {
+    const Key key = entries[i].first;
+    if (i > 0) {
+      const Key previous = entries[i - 1].first;
+      const size_t shorter = std::min(key.size(), previous.size());
+      while (common[i] < shorter && key[common[i]] == previous[common[i]]) ++common[i];
+    }
+    count += key.size() - common[i];
+  }
+  // The nodes in depth-first order, the root first, each with its parent and its place among the
+  // parent's children; `path[d]` is the node of the current key's first d units.
+  struct Pending {
+    uint32_t parent = 0, rank = 0, value = kNone, child_count = 0;
+    char16_t label = 0;
+  };
+  std::vector<Pending> pending(1);
+  pending.reserve(count);
+  std::vector<uint32_t> path{0};
+  for (size_t i = 0; i < entries.size(); ++i) {
+    const auto& [key, value] = entries[i];
+    path.resize(key.size() + 1);
+    for (size_t depth = common[i]; depth < key.size(); ++depth) {
+      const uint32_t parent = path[depth];
+      path[depth + 1] = static_cast<uint32_t>(pending.size());
+      pending.push_back({parent, pending[parent].child_count++, kNone, 0, key[depth]});
+    }
+    pending[path[key.size()]].value = value;
+  }
+  // Laid out with the children of each node together, the groups in depth-first order of their
+  // parents: a node's place is its parent's first child plus its rank.
+  nodes_.assign(count, Node{});
+  labels_.assign(count, 0);
   table_.clear();
-  build_children(0, entries, 0, entries.size(), 0);
+  std::vector<uint32_t> place(count, 0);
+  uint32_t next_group = 1;
+  for (uint32_t n = 0; n < count; ++n) {
+    const Pending& p = pending[n];
+    if (n > 0) place[n] = nodes_[place[p.parent]].first_child + p.rank;
+    Node& node = nodes_[place[n]];
+    node.first_child = next_group;
+    node.child_count = p.child_count;
+    node.value = p.value;
+    labels_[place[n]] = p.label;
+    next_group += p.child_count;
+  }
+  for (uint32_t n = 0; n < count; ++n)
+    if (nodes_[n].child_count > kScanLimit) add_table(n);
 }
 
-// `entries[begin, end)` share their first `depth` units, the path to `node`.
-void UnitsTrie::build_children(uint32_t node, const Entries& entries, size_t begin, size_t end,
-                               size_t depth) {
-  if (begin < end && entries[begin].first.size() == depth)
-    nodes_[node].value = entries[begin++].second;
-  // One child per distinct next unit, allocated together so that they are contiguous.
-  const auto next_group = [&](size_t from) {
-    size_t to = from + 1;
-    while (to < end && entries[to].first[depth] == entries[from].first[depth]) ++to;
-    return to;
-  };
-  const auto first = static_cast<uint32_t>(nodes_.size());
-  uint32_t count = 0;
-  for (size_t i = begin; i < end; i = next_group(i)) {
-    labels_.push_back(entries[i].first[depth]);
-    ++count;
-  }
-  nodes_.resize(nodes_.size() + count);
-  nodes_[node].first_child = first;
-  nodes_[node].child_count = count;
+// A table of the children of `node`, which has more than kScanLimit, unless they are too many or
+// their labels span too wide a range.
+void UnitsTrie::add_table(uint32_t node) {
+  Node& n = nodes_[node];
+  const uint32_t first = n.first_child, count = n.child_count;
+  if (count >= kNoChild) return;
   // Every walk starts at the root, whose children span the initial consonants and the digits and
   // letters that begin a few words: its table may be wider.
-  const size_t max_range = depth == 0 ? kMaxRootTableRange : kMaxTableRange;
-  if (count > kScanLimit && count < kNoChild &&
-      static_cast<size_t>(labels_.back() - labels_[first]) < max_range) {
-    Node& n = nodes_[node];
-    n.lowest = labels_[first];
-    n.highest = labels_.back();
-    n.table = static_cast<uint32_t>(table_.size());
-    table_.resize(table_.size() + (n.highest - n.lowest + 1), kNoChild);
-    for (uint32_t c = 0; c < count; ++c)
-      table_[n.table + (labels_[first + c] - n.lowest)] = static_cast<uint8_t>(c);
+  const size_t max_range = node == root() ? kMaxRootTableRange : kMaxTableRange;
+  const char16_t lowest = labels_[first], highest = labels_[first + count - 1];
+  if (static_cast<size_t>(highest - lowest) >= max_range) return;
+  n.lowest = lowest;
+  n.highest = highest;
+  n.table = static_cast<uint32_t>(table_.size());
+  table_.resize(table_.size() + (highest - lowest + 1), kNoChild);
+  for (uint32_t c = 0; c < count; ++c)
+    table_[n.table + (labels_[first + c] - lowest)] = static_cast<uint8_t>(c);
+}
+
+namespace {
+
+using Entry = std::pair<UnitsTrie::Key, uint32_t>;
+
+// The unit of `entry`'s key at `depth`, or -1 past its end (shorter keys sort first).
+int unit_at(const Entry& entry, size_t depth) {
+  return depth < entry.first.size() ? entry.first[depth] : -1;
+}
+
+// Sorts [begin, end), whose keys share their first `depth` units (Bentley and Sedgewick's
+// multikey quicksort).
+void sort_from(Entry* begin, Entry* end, size_t depth) {
+  constexpr std::ptrdiff_t kInsertionSortLimit = 12;
+  while (end - begin > kInsertionSortLimit) {
+    // The median of three units as the pivot.
+    int a = unit_at(*begin, depth), b = unit_at(begin[(end - begin) / 2], depth),
+        c = unit_at(end[-1], depth);
+    if (a > b) std::swap(a, b);
+    const int pivot = std::max(a, std::min(b, c));
+    // [begin, less): below the pivot; [less, at): equal; [greater, end): above.
+    Entry* less = begin;
+    Entry* at = begin;
+    Entry* greater = end;
+    while (at < greater) {
+      const int unit = unit_at(*at, depth);
+      if (unit < pivot) {
+        std::swap(*less++, *at++);
+      } else if (unit > pivot) {
+        std::swap(*at, *--greater);
+      } else {
+        ++at;
+      }
+    }
+    sort_from(begin, less, depth);
+    if (pivot < 0) {  // whole keys, all equal
+      std::sort(less, greater, [](const Entry& x, const Entry& y) { return x.second < y.second; });
+    } else {
+      sort_from(less, greater, depth + 1);
+    }
+    begin = greater;
   }
-  uint32_t child = first;
-  for (size_t i = begin; i < end;) {
-    const size_t to = next_group(i);
-    build_children(child++, entries, i, to, depth + 1);
-    i = to;
-  }
+  for (Entry* i = begin + 1; i < end; ++i)
+    for (Entry* j = i; j > begin; --j) {
+      const Entry& x = j[-1];
+      const Entry& y = *j;
+      const int order = x.first.substr(depth).compare(y.first.substr(depth));
+      if (order < 0 || (order == 0 && x.second <= y.second)) break;
+      std::swap(j[-1], *j);
+    }
+}
+
+}  // namespace
+
+void UnitsTrie::sort(Entries& entries) {
+  sort_from(entries.data(), entries.data() + entries.size(), 0);
 }
 
 uint32_t UnitsTrie::child(uint32_t node, char16_t unit) const {

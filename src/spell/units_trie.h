@@ -20,6 +20,10 @@ class UnitsTrie {
 
   // `entries`: (key, value) with distinct keys, sorted by key; the keys need not outlive it.
   void build_sorted(const std::vector<std::pair<Key, uint32_t>>& entries);
+  // Sorts `entries` by key, then by value. A three-way radix quicksort: keys that share long
+  // beginnings (reversed suffix texts, dictionary words) are compared a unit at a time, not from
+  // their first unit at every comparison as std::sort does.
+  static void sort(std::vector<std::pair<Key, uint32_t>>& entries);
 
   static constexpr uint32_t root() { return 0; }
   // The node reached from `node` by `unit`, or kNone.
@@ -42,8 +46,7 @@ class UnitsTrie {
   static constexpr size_t kMaxRootTableRange = size_t{1} << 16;
   static constexpr uint8_t kNoChild = 0xFF;
   using Entries = std::vector<std::pair<Key, uint32_t>>;
-  void build_children(uint32_t node, const Entries& entries, size_t begin, size_t end,
-                      size_t depth);
+  void add_table(uint32_t node);
 
   std::vector<Node> nodes_ = std::vector<Node>(1);  // the root
   std::vector<char16_t> labels_;                    // labels_[i]: the unit leading to nodes_[i]

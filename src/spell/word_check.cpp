@@ -46,7 +46,7 @@ void WordCheck::reset(const AffixLexicon::Data& data, UnitsView word) {
 auto WordCheck::homonyms_at(uint32_t node) const -> const Homonyms* {
   if (node == UnitsTrie::kNone) return nullptr;
   const uint32_t value = data_->word_trie.value(node);
-  return value == UnitsTrie::kNone ? nullptr : data_->trie_homonyms[value];
+  return value == UnitsTrie::kNone ? nullptr : &data_->trie_homonyms[value];
 }
 
 auto WordCheck::homonyms_of(size_t start, size_t end, UnitsView tail, UnitsView more)
@@ -82,7 +82,7 @@ bool WordCheck::accepts(const AffixLexicon::Data& data, UnitsView word) {
 // only the stem's last units that it reaches are read.
 void WordCheck::collect(const SuffixIndex& index, UnitsView text,
                         std::vector<Candidate>& out) const {
-  const auto try_list = [&](const std::vector<uint32_t>& list, size_t append) {
+  const auto try_list = [&](std::span<const uint32_t> list, size_t append) {
     const size_t stem_end = text.size() - append;
     for (uint32_t suffix_index : list) {
       const Suffix& suffix = data_->suffixes[suffix_index];
@@ -110,7 +110,7 @@ void WordCheck::collect(const SuffixIndex& index, UnitsView text,
     node = index.trie.child(node, text[text.size() - append]);
     if (node == UnitsTrie::kNone) break;
     const uint32_t list = index.trie.value(node);
-    if (list != UnitsTrie::kNone) try_list(index.lists[list], append);
+    if (list != UnitsTrie::kNone) try_list(index.list(list), append);
   }
 }
 

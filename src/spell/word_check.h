@@ -63,8 +63,6 @@ class WordCheck {
   static constexpr size_t kMaxUnits = 300;
 
  private:
-  using Homonyms = std::vector<uint32_t>;
-
   // A suffix whose appended text ends the searched text, whose condition holds there, and the
   // rests of the text it applies to: the root is text[start, stem_end) followed by the strip
   // text, for rests starting at `start` <= last_start (the stem is not empty and the condition

@@ -175,6 +175,16 @@ TEST_CASE("affix lexicon: agrees with libhunspell on a dictionary using every su
   CHECK(lexicon->spell("닉가"));  // "닉" takes 가's suffixes
   CHECK(lexicon->spell("나다"));
   CHECK(disagreements(hunspell, *lexicon, words, accepted) == 0);
+
+  // Homonyms added to dictionary words, one word again after another (its homonyms move).
+  const std::string geun = G + EU + NF, ik = O + I + K;
+  for (const auto& [word, model] : {std::pair{geun, G + A}, {ik, O + A}, {geun, D + A}}) {
+    CHECK(hunspell.add_with_affix(word, model) == 0);
+    CHECK(lexicon->add_with_affix(word, model));
+  }
+  CHECK(lexicon->root_count() == 16);
+  CHECK(lexicon->spell("근가"));  // 근 takes 가's suffixes
+  CHECK(disagreements(hunspell, *lexicon, words, accepted) == 0);
 }
 
 TEST_CASE("affix lexicon: agrees with libhunspell when flags are written out, not aliased") {
