@@ -47,7 +47,8 @@ void WordCheck::reset(const AffixLexicon::Data& data, UnitsView word) {
   word_ = word;
   nodes_.reset(data.word_trie, word);
   compound_steps_ = 0;
-  last_part_known_.reset();
+  // A word pair (is_word_pair) may be a unit longer; it has no compound parts.
+  std::fill_n(last_part_known_, std::min(word.size() + 1, std::size(last_part_known_)), false);
   candidates_known_ = outer_known_ = false;
 }
 
@@ -80,7 +81,7 @@ bool WordCheck::accepts_edited(UnitsView word, size_t begin, size_t end) {
   nodes_.edit(word, begin, end);
   compound_steps_ = 0;
   // affixed_root(start, …) reads the word from `start` on only: those after the edit hold.
-  for (size_t start = 0; start < end; ++start) last_part_known_.reset(start);
+  std::fill_n(last_part_known_, end, false);
   candidates_known_ = outer_known_ = false;
   return decide();
 }
@@ -99,7 +100,10 @@ bool WordCheck::decide() {
     if (!data.has(*root, data.only_in_compound)) return !data.has(*root, data.forbidden);
   }
   if (data.compound_rules.empty()) return false;
-  parts_.emplace(data);
+  if (parts_)
+    parts_->restart(data);
+  else
+    parts_.emplace(data);
   return compound(0, 0, 0) != nullptr;
 }
 
@@ -232,7 +236,7 @@ const Root* WordCheck::affixed_root(size_t start, bool in_compound) {
 const Root* WordCheck::affixed_last_part(size_t start) {
   if (!last_part_known_[start]) {
     last_parts_[start] = affixed_root(start, true);
-    last_part_known_.set(start);
+    last_part_known_[start] = true;
   }
   return last_parts_[start];
 }

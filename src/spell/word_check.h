@@ -9,7 +9,7 @@
 // are kept (SubstringNodes), so that a search on a rest only looks up roots.
 #pragma once
 
-#include <bitset>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -126,7 +126,7 @@ class WordCheck {
   std::optional<CompoundParts> parts_;
   static_assert(kMaxUnits < SubstringNodes::kMaxUnits);
   const Root* last_parts_[kMaxUnits + 1];  // by start
-  std::bitset<kMaxUnits + 1> last_part_known_;
+  bool last_part_known_[kMaxUnits + 1];
 
   bool candidates_known_ = false, outer_known_ = false;
   std::vector<Candidate> candidates_, outer_;
