@@ -37,21 +37,49 @@ bool AffixLexicon::handles(std::string_view word) {
   return true;
 }
 
+namespace {
+
+// Per thread, so that a check allocates nothing.
+struct Scratch {
+  char16_t units[WordCheck::kMaxUnits + 1];
+  WordCheck check;
+};
+
+Scratch& scratch() {
+  thread_local Scratch scratch;
+  return scratch;
+}
+
+// `check(data)` with the dictionary trie up to date: shared with other checks, unless words
+// were added since the trie was built.
+template <class Check>
+auto with_word_trie(std::shared_mutex& mutex, AffixLexicon::Data& data, Check check) {
+  {
+    std::shared_lock lock(mutex);
+    if (!data.word_trie_stale) return check(data);
+  }
+  std::unique_lock rebuild(mutex);
+  if (data.word_trie_stale) data.build_word_trie();
+  return check(data);
+}
+
+UnitsView syllable_units(const AffixLexicon::Data& data, char32_t syllable) {
+  const uint32_t* offsets = data.syllable_offsets.data() + (syllable - 0xAC00);
+  return UnitsView(data.syllable_units.data() + offsets[0], offsets[1] - offsets[0]);
+}
+
+}  // namespace
+
 bool AffixLexicon::spell(std::string_view word) const {
   if (word.size() >= kMaxInputBytes) return false;
-  // Per thread, so that a check allocates nothing.
-  struct Scratch {
-    char16_t units[WordCheck::kMaxUnits + 1];
-    WordCheck check;
-  };
-  thread_local Scratch scratch;
+  Scratch& scratch = hanmark::scratch();
   const Data& data = *data_;
   size_t size = 0;
-  const auto append = [&](const char16_t* units, size_t count) {
+  const auto append = [&](UnitsView units) {
     // Longer words are refused (WordCheck::accepts), and need not be converted further.
-    if (size + count > WordCheck::kMaxUnits) return false;
-    std::copy_n(units, count, scratch.units + size);
-    size += count;
+    if (size + units.size() > WordCheck::kMaxUnits) return false;
+    std::copy(units.begin(), units.end(), scratch.units + size);
+    size += units.size();
     return true;
   };
   for (size_t i = 0; i < word.size();) {
@@ -59,27 +87,69 @@ bool AffixLexicon::spell(std::string_view word) const {
     i += d.length;
     bool fits;
     if (utf8::is_hangul_syllable(d.code_point)) {
-      const uint32_t* offsets = data.syllable_offsets.data() + (d.code_point - 0xAC00);
-      fits = append(data.syllable_units.data() + offsets[0], offsets[1] - offsets[0]);
+      fits = append(syllable_units(data, d.code_point));
     } else if (const auto converted = data.input_conversion.find(d.code_point);
                converted != data.input_conversion.end()) {
-      fits = append(converted->second.data(), converted->second.size());
+      fits = append(converted->second);
     } else if (d.code_point < 0x10000) {
       const auto unit = static_cast<char16_t>(d.code_point);
-      fits = append(&unit, 1);
+      fits = append(UnitsView(&unit, 1));
     } else {
       return false;  // handles() admits no such character
     }
     if (!fits) return false;
   }
   const UnitsView units(scratch.units, size);
-  {
-    std::shared_lock lock(mutex_);
-    if (!data.word_trie_stale) return scratch.check.accepts(data, units);
+  return with_word_trie(mutex_, *data_,
+                        [&](const Data& data) { return scratch.check.accepts(data, units); });
+}
+
+std::vector<size_t> AffixLexicon::spell_edits(std::u32string_view syllables,
+                                              std::span<const hangul::SyllableEdit> edits,
+                                              size_t limit) const {
+  std::vector<size_t> accepted;
+  // Every variant is as long as the word: three bytes a syllable.
+  if (3 * syllables.size() >= kMaxInputBytes || limit == 0) return accepted;
+  Scratch& scratch = hanmark::scratch();
+  const Data& data = *data_;
+  // The word's units and where each syllable's begin.
+  Units word;
+  std::vector<size_t> starts;
+  for (char32_t syllable : syllables) {
+    starts.push_back(word.size());
+    word.append(syllable_units(data, syllable));
   }
-  std::unique_lock rebuild(mutex_);
-  if (data_->word_trie_stale) data_->build_word_trie();
-  return scratch.check.accepts(data, units);
+  starts.push_back(word.size());
+  with_word_trie(mutex_, *data_, [&](const Data& data) {
+    // The edit checked last, whose variant is in scratch.units, and its size.
+    const hangul::SyllableEdit* last = nullptr;
+    size_t last_size = 0;
+    for (size_t e = 0; e < edits.size() && accepted.size() < limit; ++e) {
+      const hangul::SyllableEdit& edit = edits[e];
+      const UnitsView middle = syllable_units(data, edit.syllable);
+      const size_t begin = starts[edit.at], end = begin + middle.size();
+      const size_t size = word.size() - (starts[edit.at + 1] - begin) + middle.size();
+      if (size > WordCheck::kMaxUnits) {  // spell() refuses it (and scratch.units is no longer)
+        last = nullptr;
+        continue;
+      }
+      std::copy(middle.begin(), middle.end(), scratch.units + begin);
+      const UnitsView units(scratch.units, size);
+      bool accepts;
+      if (last != nullptr && last->at == edit.at && last_size == size) {
+        accepts = scratch.check.accepts_edited(units, begin, end);
+      } else {
+        std::copy(word.begin(), word.begin() + begin, scratch.units);
+        std::copy(word.begin() + starts[edit.at + 1], word.end(), scratch.units + end);
+        accepts = scratch.check.accepts(data, units);
+      }
+      last = &edit;
+      last_size = size;
+      if (accepts) accepted.push_back(e);
+    }
+    return true;
+  });
+  return accepted;
 }
 
 namespace {

@@ -9,10 +9,13 @@
 #include <cstdint>
 #include <memory>
 #include <shared_mutex>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
+
+#include "text/hangul.h"
 
 namespace hanmark {
 
@@ -32,6 +35,11 @@ class AffixLexicon {
   static bool handles(char32_t cp);  // one character of such a word
   // Hunspell::spell(word) for a word handles() accepts. Thread-safe.
   bool spell(std::string_view word) const;
+  // spell() of `syllables` (Hangul syllables) with each of `edits` applied in turn, until `limit`
+  // are accepted: the indices of the accepted edits. Edits of one syllable in a row share the
+  // work on the rest of the word. Thread-safe.
+  std::vector<size_t> spell_edits(std::u32string_view syllables,
+                                  std::span<const hangul::SyllableEdit> edits, size_t limit) const;
 
   // Hunspell::add and Hunspell::add_with_affix: `word` and `model` as they are stored (after
   // ICONV, so decomposed jamo for hunspell-ko). add_with_affix returns false, adding nothing,

@@ -120,17 +120,18 @@ void build_rule_tables(AffixLexicon::Data& data) {
 bool CompoundParts::place(int last, const Root* root, bool whole) {
   const bool started_here = !active_;
   active_ = true;
-  const FlagSet& flags = data_.flags_of(*root);
+  placed_end_ = std::max(placed_end_, last + 1);
+  const FlagSet& flags = data_->flags_of(*root);
   masks_[last] = flags.rule_flags;
   classes_[last] = flags.rule_class;
-  const size_t count = data_.rule_classes.size();
+  const size_t count = data_->rule_classes.size();
   bool matches;
-  if (last == 0 && !data_.one_part_matches.empty()) {
-    matches = data_.one_part_matches[classes_[0] * 2 + whole];
-  } else if (last == 1 && !data_.two_part_matches.empty()) {
-    matches = data_.two_part_matches[(classes_[0] * count + classes_[1]) * 2 + whole];
+  if (last == 0 && !data_->one_part_matches.empty()) {
+    matches = data_->one_part_matches[classes_[0] * 2 + whole];
+  } else if (last == 1 && !data_->two_part_matches.empty()) {
+    matches = data_->two_part_matches[(classes_[0] * count + classes_[1]) * 2 + whole];
   } else {
-    matches = parts_match(data_, masks_, last, whole);
+    matches = parts_match(*data_, masks_, last, whole);
   }
   if (matches) return true;
   masks_[last] = 0;

@@ -9,6 +9,7 @@
 // compound search asks at every split of a word, are tabled when loading.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <vector>
 
@@ -25,7 +26,7 @@ class CompoundParts {
   static constexpr int kMaxParts = 100;         // hunspell's buffer of compound parts
   static constexpr size_t kMaxRuleLength = 64;  // longer rules are refused when loading
 
-  explicit CompoundParts(const AffixLexicon::Data& data) : data_(data) {}
+  explicit CompoundParts(const AffixLexicon::Data& data) : data_(&data) {}
 
   // Whether the parts are being collected (hunspell's `words` pointer is set).
   bool active() const { return active_; }
@@ -38,12 +39,23 @@ class CompoundParts {
   // Restores the collection state at the start of a split position.
   void set_active(bool active) { active_ = active; }
 
+  // As if constructed anew for `data`: no part placed. Clears only the positions placed, which
+  // are few, where constructing clears them all.
+  void restart(const AffixLexicon::Data& data) {
+    data_ = &data;
+    std::fill_n(masks_, placed_end_, 0);
+    std::fill_n(classes_, placed_end_, 0);
+    placed_end_ = 0;
+    active_ = false;
+  }
+
  private:
-  const AffixLexicon::Data& data_;
+  const AffixLexicon::Data* data_;
   // The rule flags and their classes of the parts placed; an empty position has none (class 0).
   uint64_t masks_[kMaxParts] = {};
   uint32_t classes_[kMaxParts] = {};
   bool active_ = false;
+  int placed_end_ = 0;  // positions from here on were never placed
 };
 
 }  // namespace hanmark

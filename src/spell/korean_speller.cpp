@@ -174,12 +174,18 @@ std::vector<std::string> KoreanSpeller::search_near_misses(const std::string& nf
   std::vector<std::string> out;
   // Syllables are three bytes each; a word of anything else has no variants.
   if (nfc.size() > 3 * kMaxNearMissSyllables) return out;
-  // The variants are Hangul syllables only, which the lexicon always handles: no need for
-  // check() to look at each one first.
-  const std::vector<std::string> candidates = hangul::one_jamo_variants(nfc, syllables);
-  for (size_t i = 0; i < candidates.size() && out.size() < limit; ++i)
-    if (lexicon_ ? lexicon_->spell(candidates[i]) : check(candidates[i]))
-      out.push_back(candidates[i]);
+  if (!lexicon_) {
+    const std::vector<std::string> candidates = hangul::one_jamo_variants(nfc, syllables);
+    for (size_t i = 0; i < candidates.size() && out.size() < limit; ++i)
+      if (check(candidates[i])) out.push_back(candidates[i]);
+    return out;
+  }
+  // The variants are Hangul syllables only, which the lexicon always handles: they go to it as
+  // edits of the word, which it checks sharing the work on their unchanged parts.
+  const std::u32string word = hangul::syllables_of(nfc);
+  const std::vector<hangul::SyllableEdit> edits = hangul::one_jamo_edits(word, syllables);
+  for (size_t e : lexicon_->spell_edits(word, edits, limit))
+    out.push_back(hangul::edited(word, edits[e]));
   return out;
 }
 

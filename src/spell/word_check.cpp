@@ -20,6 +20,14 @@ void SubstringNodes::reset(const UnitsTrie& trie, UnitsView word) {
   nodes_ = heap_.get();
 }
 
+void SubstringNodes::edit(UnitsView word, size_t begin, size_t end) {
+  word_ = word;
+  // Row `start` before the edit keeps the nodes of the substrings that end by `begin`.
+  for (size_t start = 0; start < begin; ++start)
+    known_[start] = static_cast<uint16_t>(std::min<size_t>(known_[start], begin - start + 1));
+  std::fill(known_ + begin, known_ + end, 0);
+}
+
 uint32_t SubstringNodes::extend(size_t start, size_t length) {
   uint32_t* row = nodes_ + row_offset(start);
   size_t known = known_[start];
@@ -39,7 +47,8 @@ void WordCheck::reset(const AffixLexicon::Data& data, UnitsView word) {
   word_ = word;
   nodes_.reset(data.word_trie, word);
   compound_steps_ = 0;
-  last_part_known_.reset();
+  // A word pair (is_word_pair) may be a unit longer; it has no compound parts.
+  std::fill_n(last_part_known_, std::min(word.size() + 1, std::size(last_part_known_)), false);
   candidates_known_ = outer_known_ = false;
 }
 
@@ -63,6 +72,23 @@ auto WordCheck::homonyms_of(size_t start, size_t end, UnitsView tail, UnitsView 
 bool WordCheck::accepts(const AffixLexicon::Data& data, UnitsView word) {
   if (word.size() > kMaxUnits) return false;  // hunspell refuses such input before converting
   reset(data, word);
+  return decide();
+}
+
+bool WordCheck::accepts_edited(UnitsView word, size_t begin, size_t end) {
+  if (word.size() > kMaxUnits) return false;
+  word_ = word;
+  nodes_.edit(word, begin, end);
+  compound_steps_ = 0;
+  // affixed_root(start, …) reads the word from `start` on only: those after the edit hold.
+  std::fill_n(last_part_known_, end, false);
+  candidates_known_ = outer_known_ = false;
+  return decide();
+}
+
+bool WordCheck::decide() {
+  const AffixLexicon::Data& data = *data_;
+  const UnitsView word = word_;
   if (const Homonyms* homonyms = homonyms_at(nodes_.at(0, word.size()))) {
     // Only the first homonym's FORBIDDENWORD counts, as in hunspell.
     if (data.has(data.roots[homonyms->front()], data.forbidden)) return false;
@@ -74,7 +100,10 @@ bool WordCheck::accepts(const AffixLexicon::Data& data, UnitsView word) {
     if (!data.has(*root, data.only_in_compound)) return !data.has(*root, data.forbidden);
   }
   if (data.compound_rules.empty()) return false;
-  parts_.emplace(data);
+  if (parts_)
+    parts_->restart(data);
+  else
+    parts_.emplace(data);
   return compound(0, 0, 0) != nullptr;
 }
 
@@ -207,7 +236,7 @@ const Root* WordCheck::affixed_root(size_t start, bool in_compound) {
 const Root* WordCheck::affixed_last_part(size_t start) {
   if (!last_part_known_[start]) {
     last_parts_[start] = affixed_root(start, true);
-    last_part_known_.set(start);
+    last_part_known_[start] = true;
   }
   return last_parts_[start];
 }

@@ -9,7 +9,7 @@
 // are kept (SubstringNodes), so that a search on a rest only looks up roots.
 #pragma once
 
-#include <bitset>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -24,6 +24,9 @@ namespace hanmark {
 class SubstringNodes {
  public:
   void reset(const UnitsTrie& trie, UnitsView word);
+  // For `word`, of the size of the last one, that differs from it only in [begin, end): the
+  // nodes of substrings outside that range are kept.
+  void edit(UnitsView word, size_t begin, size_t end);
   // The node of word[start, start + length), or kNone when no dictionary word begins so.
   uint32_t at(size_t start, size_t length) {
     const uint32_t* row = nodes_ + row_offset(start);
@@ -58,6 +61,10 @@ class WordCheck {
  public:
   // hunspell's checkword(): true when `word` is accepted by `data`.
   bool accepts(const AffixLexicon::Data& data, UnitsView word);
+  // accepts() for `word`, of the size of the word this checked last (with the same `data`,
+  // unchanged since), that differs from it only in [begin, end): what was found about the rest
+  // of the word is kept (near misses change one syllable of a word after another).
+  bool accepts_edited(UnitsView word, size_t begin, size_t end);
 
   // Words are shorter than hunspell's 300-byte limit, so of fewer units: accepts() refuses more.
   static constexpr size_t kMaxUnits = 300;
@@ -82,6 +89,7 @@ class WordCheck {
   std::pair<const Candidate*, const Candidate*> inner_candidates(size_t outer);
 
   void reset(const AffixLexicon::Data& data, UnitsView word);
+  bool decide();  // accepts() on the word set by reset()
   const Homonyms* homonyms_at(uint32_t node) const;
   // The homonyms of word_[start, end) followed by `tail` and then `more`.
   const Homonyms* homonyms_of(size_t start, size_t end, UnitsView tail, UnitsView more = {});
@@ -116,7 +124,7 @@ class WordCheck {
   std::optional<CompoundParts> parts_;
   static_assert(kMaxUnits < SubstringNodes::kMaxUnits);
   const Root* last_parts_[kMaxUnits + 1];  // by start
-  std::bitset<kMaxUnits + 1> last_part_known_;
+  bool last_part_known_[kMaxUnits + 1];
 
   bool candidates_known_ = false, outer_known_ = false;
   std::vector<Candidate> candidates_, outer_;

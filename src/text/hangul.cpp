@@ -102,15 +102,8 @@ std::string to_nfd(std::string_view text) {
   return U_FAILURE(status) ? std::string(text) : normalized(*nfd, text);
 }
 
-std::vector<std::string> one_jamo_variants(std::string_view word, uint32_t positions) {
-  std::u32string syllables;
-  for (size_t i = 0; i < word.size();) {
-    const utf8::Decoded d = utf8::decode(word, i);
-    if (!is_syllable(d.code_point)) return {};
-    syllables.push_back(d.code_point);
-    i += d.length;
-  }
-  std::vector<std::string> out;
+std::vector<SyllableEdit> one_jamo_edits(std::u32string_view syllables, uint32_t positions) {
+  std::vector<SyllableEdit> out;
   for (int kind = 0; kind < 3; ++kind) {  // vowels, finals, initials
     for (size_t i = 0; i < syllables.size(); ++i) {
       if (i >= 32 || (positions >> i & 1) == 0) continue;
@@ -121,15 +114,37 @@ std::vector<std::string> one_jamo_variants(std::string_view word, uint32_t posit
       for (int x = 0; x < count; ++x) {
         const int nl = kind == 2 ? x : l, nv = kind == 0 ? x : v, nt = kind == 1 ? x : t;
         if (nl == l && nv == v && nt == t) continue;
-        std::string text;
-        for (size_t k = 0; k < syllables.size(); ++k)
-          utf8::append(text,
-                       k == i ? kFirst + static_cast<char32_t>((nl * kVowels + nv) * kFinals + nt)
-                              : syllables[k]);
-        out.push_back(std::move(text));
+        out.push_back({static_cast<uint32_t>(i),
+                       kFirst + static_cast<char32_t>((nl * kVowels + nv) * kFinals + nt)});
       }
     }
   }
+  return out;
+}
+
+std::u32string syllables_of(std::string_view word) {
+  std::u32string syllables;
+  for (size_t i = 0; i < word.size();) {
+    const utf8::Decoded d = utf8::decode(word, i);
+    if (!is_syllable(d.code_point)) return {};
+    syllables.push_back(d.code_point);
+    i += d.length;
+  }
+  return syllables;
+}
+
+std::string edited(std::u32string_view syllables, SyllableEdit edit) {
+  std::string text;
+  for (size_t k = 0; k < syllables.size(); ++k)
+    utf8::append(text, k == edit.at ? edit.syllable : syllables[k]);
+  return text;
+}
+
+std::vector<std::string> one_jamo_variants(std::string_view word, uint32_t positions) {
+  const std::u32string syllables = syllables_of(word);
+  std::vector<std::string> out;
+  for (const SyllableEdit& edit : one_jamo_edits(syllables, positions))
+    out.push_back(edited(syllables, edit));
   return out;
 }
 

@@ -67,9 +67,24 @@ bool is_nfc(std::string_view text);
 // NFD form: syllables as conjoining jamo, as hunspell-ko's dictionary stores its words.
 std::string to_nfd(std::string_view text);
 
-// Every spelling of `word` (Hangul syllables only, else none) with one jamo of one syllable
-// changed, for the syllables whose bit is set in `positions` (bit i: syllable i): the vowels
-// first (소흘히 → 소홀히), then the finals (됬 → 됐), then the initials; left to right in each.
+// One syllable of a word replaced: syllable `at` becomes `syllable`.
+struct SyllableEdit {
+  uint32_t at;
+  char32_t syllable;
+};
+
+// Every spelling of `syllables` (Hangul syllables only) with one jamo of one syllable changed,
+// for the syllables whose bit is set in `positions` (bit i: syllable i): the vowels first
+// (소흘히 → 소홀히), then the finals (됬 → 됐), then the initials; left to right in each, so that
+// the edits of one syllable come in a row.
+std::vector<SyllableEdit> one_jamo_edits(std::u32string_view syllables, uint32_t positions = ~0u);
+
+// The syllables of `word`: empty when it has anything else.
+std::u32string syllables_of(std::string_view word);
+// `syllables` with `edit` made, in UTF-8.
+std::string edited(std::u32string_view syllables, SyllableEdit edit);
+
+// The words of one_jamo_edits (none when `word` is not Hangul syllables only).
 std::vector<std::string> one_jamo_variants(std::string_view word, uint32_t positions = ~0u);
 
 }  // namespace hanmark::hangul

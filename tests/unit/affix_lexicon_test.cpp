@@ -5,6 +5,7 @@
 
 #include <hunspell/hunspell.hxx>
 
+#include <algorithm>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
@@ -319,4 +320,94 @@ TEST_CASE("affix lexicon: the Korean speller loads libhunspell only for suggesti
   CHECK(ko.hunspell_instances() == 0);
   CHECK_FALSE(ko.suggest("소흘히").empty());
   CHECK(ko.hunspell_instances() == 1);
+}
+
+namespace {
+
+// How many of `words`' one-syllable edits spell_edits() answers otherwise than spell() on each
+// edited word, asked with every limit up to all; `accepted` counts those spell() accepts.
+size_t edit_disagreements(const AffixLexicon& lexicon, const std::vector<std::string>& words,
+                          const std::vector<std::u32string>& replacements, size_t& accepted) {
+  size_t count = 0;
+  accepted = 0;
+  std::mt19937 random(11);
+  for (const std::string& word : words) {
+    const std::u32string syllables = hangul::syllables_of(word);
+    // The near misses' edits, then every replacement at each syllable, then all of them
+    // shuffled, so that runs of one syllable's edits, of changing sizes, and single ones come.
+    std::vector<hangul::SyllableEdit> edits = hangul::one_jamo_edits(syllables);
+    for (uint32_t at = 0; at < syllables.size(); ++at)
+      for (char32_t replacement : replacements[random() % replacements.size()])
+        edits.push_back({at, replacement});
+    std::vector<hangul::SyllableEdit> shuffled = edits;
+    std::shuffle(shuffled.begin(), shuffled.end(), random);
+    edits.insert(edits.end(), shuffled.begin(), shuffled.end());
+    std::vector<size_t> expected;
+    for (size_t e = 0; e < edits.size(); ++e)
+      if (lexicon.spell(hangul::edited(syllables, edits[e]))) expected.push_back(e);
+    accepted += expected.size();
+    for (size_t limit : {size_t{1}, size_t{2}, expected.size() + 1}) {
+      const std::vector<size_t> first(expected.begin(),
+                                      expected.begin() + std::min(limit, expected.size()));
+      if (lexicon.spell_edits(syllables, edits, limit) != first && ++count <= 10)
+        MESSAGE("spell_edits disagrees with spell() on the edits of '" << word << "', limit "
+                                                                       << limit);
+    }
+  }
+  return count;
+}
+
+std::u32string test_syllable_string() {
+  std::u32string out;
+  for (const std::string& s : test_syllables()) out += hangul::syllables_of(s);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("affix lexicon: spell_edits answers as spell() on each edited word") {
+  const TestDictionary files(test_aff(), test_dic());
+  const auto lexicon = AffixLexicon::load(files.aff, files.dic, nullptr);
+  REQUIRE(lexicon != nullptr);
+  const std::vector<std::u32string> replacements = {test_syllable_string()};
+  std::vector<std::string> words = test_words(2, 3000);
+  size_t accepted = 0;
+  CHECK(edit_disagreements(*lexicon, words, replacements, accepted) == 0);
+  CHECK(accepted > 1000);
+  // After words are added (the trie is rebuilt on the next check).
+  lexicon->add(hangul::to_nfd("가근"));
+  CHECK(lexicon->add_with_affix(hangul::to_nfd("근나"), hangul::to_nfd("가")));
+  CHECK(edit_disagreements(*lexicon, words, replacements, accepted) == 0);
+}
+
+TEST_CASE("affix lexicon: spell_edits answers as spell() with hunspell-ko") {
+  const auto resources = SpellResources::create();
+  const std::string& dic = resources->korean_dictionary_path();
+  if (dic.empty()) {
+    MESSAGE("skipped: hunspell-ko is not installed");
+    return;
+  }
+  const std::string aff = dic.substr(0, dic.size() - 4) + ".aff";
+  const auto lexicon = AffixLexicon::load(aff, dic, nullptr);
+  REQUIRE(lexicon != nullptr);
+  // Real words, slips, compounds and endings, and random words of common syllables.
+  const std::u32string common = hangul::syllables_of(
+      "가나다라마바사아자차카타파하이의는을를에서고었했습니다된되지않게로으한수있것들사람"
+      "컴퓨터데이베스개발자프로그램코드함수값변환");
+  std::vector<std::string> words = {
+      "사람들이",     "컴퓨터를",   "먹었다",     "가시었다",     "하셨습니다",   "소흘히",
+      "아니였다",     "됬다",       "딥러닝",     "엔지니어가",   "학습시키는",   "데이터베이스",
+      "오픈소스로",   "않됩니다",   "몇일",       "할께요",       "사람사람사람", "가나다라마바사",
+      "구현해야하는", "렌더링하는", "컴포넌트를", "프라미스와는", "개발자들에게", "설정하였습니다",
+  };
+  std::mt19937 random(5);
+  for (int n = 0; n < 300; ++n) {
+    std::u32string w;
+    for (size_t i = 0, length = 2 + random() % 6; i < length; ++i)
+      w += common[random() % common.size()];
+    words.push_back(hangul::edited(w, {0, w[0]}));
+  }
+  size_t accepted = 0;
+  CHECK(edit_disagreements(*lexicon, words, {common}, accepted) == 0);
+  CHECK(accepted > 300);
 }
