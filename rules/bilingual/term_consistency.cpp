@@ -76,7 +76,7 @@ using Runs = std::vector<std::shared_ptr<const RunTerms>>;
 
 RunTerms collect(std::string_view text) {
   RunTerms out;
-  const std::vector<text::Range> chunks = text::non_prose_chunks(text);
+  const text::SharedList<text::Range> chunks = text::non_prose_chunks(text);
   // Filtered where they are, without copies.
   out.tokens = terms::latin_tokens(text);
   std::erase_if(out.tokens, [&](const terms::LatinToken& token) {
@@ -568,13 +568,11 @@ class TermConsistency final : public Rule {
   void check(const Document& doc, DiagnosticSink& sink) const override {
     const Glossary& glossary = glossary_ ? *glossary_ : Glossary::shipped();
     // A post's paragraphs are the same from one lint to the next, but for the one being edited.
-    static text::TextMemo<std::shared_ptr<const RunTerms>> memo(text::Keep::when_asked_again);
+    static text::TextMemo<RunTerms> memo(text::Keep::when_asked_again);
     Runs runs;
     runs.reserve(doc.prose().size());
-    for (const ProseRun& run : doc.prose()) {
-      runs.push_back(memo.get(
-          run.text(), [&] { return std::make_shared<const RunTerms>(collect(run.text())); }));
-    }
+    for (const ProseRun& run : doc.prose())
+      runs.push_back(memo.get(run.text(), [&] { return collect(run.text()); }));
     const auto seen = check_glossary(doc, runs, glossary, sink);
     check_latin(doc, runs, glossary, seen, sink);
     check_hangul(doc, runs, glossary, seen, sink);

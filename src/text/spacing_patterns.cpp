@@ -597,13 +597,13 @@ std::string_view name(Pattern pattern) {
   return "";
 }
 
-std::vector<Finding> find(std::string_view text) {
+text::SharedList<Finding> find(std::string_view text) {
   if (text.find("\xEA") == std::string_view::npos && text.find("\xEB") == std::string_view::npos &&
       text.find("\xEC") == std::string_view::npos && text.find("\xED") == std::string_view::npos)
     return {};
   // The language server asks again for every paragraph after each keystroke (text_memo.h).
   static text::TextMemo<std::vector<Finding>> memo(text::Keep::when_asked_again);
-  return memo.get(text, [&] { return Scanner(text).scan(); });
+  return text::SharedList<Finding>(memo.get(text, [&] { return Scanner(text).scan(); }));
 }
 
 }  // namespace hanmark::spacing
