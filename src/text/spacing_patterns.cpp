@@ -466,6 +466,8 @@ class Scanner {
   std::optional<Finding> counter(const Run& r) const {
     if (!starts_word(r)) return std::nullopt;
     const U w = word(r);
+    // Asked of every run: most start with none of kNumerals' first syllables.
+    if (!in({U'한', U'두', U'세', U'네', U'여'}, w[0])) return std::nullopt;
     for (U numeral : kNumerals) {
       if (!w.starts_with(numeral)) continue;
       const U rest = w.substr(numeral.size());
