@@ -56,15 +56,15 @@ struct Occurrence {
 struct RunTerms {
   std::vector<terms::LatinToken> tokens;  // usable tokens only (not glued, not in a URL or path)
   std::vector<terms::HangulWord> words;
-  // terms::stem_lengths() of each word, computed once: word w's are
-  // stem_lengths[stem_begin[w], stem_begin[w + 1]).
-  std::vector<uint32_t> stem_lengths;
-  std::vector<uint32_t> stem_begin = {0};
-
-  std::span<const uint32_t> stems(size_t w) const {
-    return std::span(stem_lengths).subspan(stem_begin[w], stem_begin[w + 1] - stem_begin[w]);
-  }
 };
+
+// terms::stem_lengths() of `word`, in `out` (reused: no allocation per word). Asked only of the
+// few words the glossary or a spaced pair may concern.
+const std::vector<uint32_t>& stems_of(std::string_view word, std::vector<uint32_t>& out) {
+  out.clear();
+  terms::append_stem_lengths(word, out);
+  return out;
+}
 
 bool in_chunks(const std::vector<text::Range>& chunks, uint32_t begin, uint32_t end) {
   return std::any_of(chunks.begin(), chunks.end(),
@@ -76,7 +76,7 @@ using Runs = std::vector<std::shared_ptr<const RunTerms>>;
 
 RunTerms collect(std::string_view text) {
   RunTerms out;
-  const std::vector<text::Range> chunks = text::non_prose_chunks(text);
+  const text::SharedList<text::Range> chunks = text::non_prose_chunks(text);
   // Filtered where they are, without copies.
   out.tokens = terms::latin_tokens(text);
   std::erase_if(out.tokens, [&](const terms::LatinToken& token) {
@@ -88,12 +88,6 @@ RunTerms collect(std::string_view text) {
   std::erase_if(out.words, [&](const terms::HangulWord& word) {
     return in_chunks(chunks, word.begin, word.end);
   });
-  out.stem_begin.reserve(out.words.size() + 1);
-  out.stem_lengths.reserve(2 * out.words.size());
-  for (const terms::HangulWord& word : out.words) {
-    terms::append_stem_lengths(word.in(text), out.stem_lengths);
-    out.stem_begin.push_back(static_cast<uint32_t>(out.stem_lengths.size()));
-  }
   return out;
 }
 
@@ -185,6 +179,7 @@ std::vector<GlossaryMatch> glossary_matches(const Document& doc, const Runs& run
                                             const Glossary& glossary) {
   std::vector<GlossaryMatch> out;
   const size_t max_words = glossary.max_words();
+  std::vector<uint32_t> stems;
   for (size_t r = 0; r < runs.size(); ++r) {
     const std::string_view text = doc.prose()[r].text();
     const auto& tokens = runs[r]->tokens;
@@ -220,7 +215,7 @@ std::vector<GlossaryMatch> glossary_matches(const Document& doc, const Runs& run
       for (size_t n = std::min(max_words, words.size() - i); n >= 1 && !found; --n) {
         if (!spaced_by_one(text, words, i, n)) continue;
         const terms::HangulWord& last = words[i + n - 1];
-        for (uint32_t stem : runs[r]->stems(i + n - 1)) {
+        for (uint32_t stem : stems_of(last.in(text), stems)) {
           const uint32_t begin = words[i].begin, end = last.begin + stem;
           const std::string_view surface = text.substr(begin, end - begin);
           const Glossary::Spelling* s = glossary.find(surface);
@@ -455,79 +450,147 @@ bool first_half(std::string_view a) {
 }
 
 bool second_half(std::string_view b) {
-  if (listed(kSecondStop, b) || terms::is_particle(b)) return false;
-  if (b.size() == kSyllable) return listed(kOneSyllableSecond, b);
-  if (listed(kSecondBadEnds, last_syllable(b))) return false;
-  return std::none_of(std::begin(kVerbStarts), std::end(kVerbStarts),
+  // Asked of every stem of the second word of a pair: the lists as bit sets of syllables and a
+  // hash set; the verb starts only for words that begin with one of their first syllables.
+  static const auto stop = set_of(kSecondStop);
+  static const text::SyllableSet one_syllable(kOneSyllableSecond), bad_ends(kSecondBadEnds);
+  static const text::SyllableSet verb_firsts = [] {
+    text::SyllableSet out;
+    for (std::string_view start : kVerbStarts) out.add(start.substr(0, kSyllable));
+    return out;
+  }();
+  if (stop.contains(b) || terms::is_particle(b)) return false;
+  if (b.size() == kSyllable) return one_syllable.contains(b);
+  if (bad_ends.contains(last_syllable(b))) return false;
+  return !verb_firsts.contains(b.substr(0, kSyllable)) ||
+         std::none_of(std::begin(kVerbStarts), std::end(kVerbStarts),
                       [&](std::string_view start) { return b.starts_with(start); });
+}
+
+// A hash of Hangul text one syllable at a time: `hash` of the syllables before `at`, extended by
+// the one at `at`, so that every prefix of a word is hashed in one pass.
+uint64_t syllable_hash(uint64_t hash, std::string_view text, size_t at) {
+  return (hash ^ hangul::last_three_bytes(text.substr(at, kSyllable))) * 0x9E3779B97F4A7C15u;
 }
 
 void check_hangul(const Document& doc, const Runs& runs, const Glossary& glossary,
                   const std::vector<Seen>& seen, DiagnosticSink& sink) {
-  // Every stem of every word, for finding the joined form of a spaced pair: views of the prose
-  // text, which outlives the set. Their hashes are kept for finding the joined forms below.
-  size_t stem_count = 0;
-  for (const auto& run : runs) stem_count += run->stem_lengths.size();
-  ViewMap stems(stem_count);
-  std::vector<size_t> stem_hashes;
-  stem_hashes.reserve(stem_count);
-  for (size_t r = 0; r < runs.size(); ++r) {
-    const std::string_view text = doc.prose()[r].text();
-    for (size_t w = 0; w < runs[r]->words.size(); ++w) {
-      for (uint32_t stem : runs[r]->stems(w)) {
-        const std::string_view view = runs[r]->words[w].in(text).substr(0, stem);
-        stem_hashes.push_back(ViewMap::hash(view));
-        stems.insert(view, stem_hashes.back(), 0);
-      }
-    }
-  }
-  // Spaced pairs whose joined form occurs too, by the joined form.
-  std::map<std::string, std::vector<Occurrence>> spaced;
-  std::string key;
+  // Spaced pairs that may be one term written apart, with the joined form each stem of the
+  // second word would make with the first (the forms one after another in `joined_text`).
+  struct Pair {
+    size_t run, word;  // the first word
+    uint32_t first_form, end_form;
+  };
+  struct JoinedForm {
+    uint32_t begin, size;  // in joined_text
+    uint32_t stem;         // of the second word
+  };
+  std::vector<Pair> pairs;
+  std::vector<JoinedForm> forms;
+  std::string joined_text;
+  std::vector<uint32_t> stems;
   for (size_t r = 0; r < runs.size(); ++r) {
     const std::string_view text = doc.prose()[r].text();
     const auto& words = runs[r]->words;
     for (size_t w = 0; w + 1 < words.size(); ++w) {
       if (!spaced_by_one(text, words, w, 2)) continue;
       const std::string_view a = words[w].in(text);
-      const std::string_view b = words[w + 1].in(text);
       if (!first_half(a)) continue;
-      for (uint32_t stem : runs[r]->stems(w + 1)) {
-        // The shortest stem with a joined form decides: when it is no noun ("송신 측의": 측),
-        // the longer ones are that word with its particle.
-        const std::string_view half = b.substr(0, stem);
-        key.assign(a).append(half);
-        if (stems.find(key, ViewMap::hash(key)) == ViewMap::kAbsent) continue;
-        if (half == a || !second_half(half)) break;
-        const uint32_t end = words[w + 1].begin + stem;
-        Occurrence o{r, words[w].begin, end, words[w + 1].end,
-                     std::string(text.substr(words[w].begin, end - words[w].begin))};
-        if (!seen_in(seen, o)) spaced[key].push_back(std::move(o));
-        break;
+      const std::string_view b = words[w + 1].in(text);
+      // Only the stems up to the last that could be a second half matter (below, the first
+      // stem whose joined form occurs decides); a pair without one is passed over.
+      stems_of(b, stems);
+      size_t count = stems.size();
+      while (count > 0 &&
+             (b.substr(0, stems[count - 1]) == a || !second_half(b.substr(0, stems[count - 1]))))
+        --count;
+      if (count == 0) continue;
+      pairs.push_back({r, w, static_cast<uint32_t>(forms.size()), 0});
+      for (size_t i = 0; i < count; ++i) {
+        forms.push_back({static_cast<uint32_t>(joined_text.size()),
+                         static_cast<uint32_t>(a.size() + stems[i]), stems[i]});
+        joined_text.append(a).append(b.substr(0, stems[i]));
       }
+      pairs.back().end_form = static_cast<uint32_t>(forms.size());
     }
   }
-  // Where the joined forms of those pairs occur, in document order.
+  if (pairs.empty()) return;
+  const auto form_text = [&](const JoinedForm& f) {
+    return std::string_view(joined_text).substr(f.begin, f.size);
+  };
+  // Each joined form by its text (the first form with that text stands for all), and a bit
+  // table of their syllable_hash()es: a word none of whose prefixes is marked there has no
+  // joined form for a stem, and needs no stems (nearly every word).
+  ViewMap form_index(forms.size());
+  std::vector<uint32_t> same_as(forms.size());
+  unsigned bits_log2 = 10;
+  while ((size_t{1} << bits_log2) < 32 * forms.size()) ++bits_log2;
+  std::vector<uint64_t> marked((size_t{1} << bits_log2) / 64);
+  const auto bit_of = [&](uint64_t hash) { return hash >> (64 - bits_log2); };
+  for (uint32_t f = 0; f < forms.size(); ++f) {
+    const std::string_view view = form_text(forms[f]);
+    const size_t hash = ViewMap::hash(view);
+    form_index.insert(view, hash, f);
+    same_as[f] = form_index.find(view, hash);
+    uint64_t prefix = 0;
+    for (size_t at = 0; at < view.size(); at += kSyllable) prefix = syllable_hash(prefix, view, at);
+    marked[bit_of(prefix) / 64] |= uint64_t{1} << (bit_of(prefix) % 64);
+  }
+  // True when some prefix of `word` of two syllables or more is marked.
+  const auto may_have_form = [&](std::string_view word) {
+    if (word.size() < 2 * kSyllable) return false;  // every joined form has two syllables
+    uint64_t prefix = syllable_hash(0, word, 0);
+    for (size_t at = kSyllable; at < word.size(); at += kSyllable) {
+      prefix = syllable_hash(prefix, word, at);
+      if (marked[bit_of(prefix) / 64] >> (bit_of(prefix) % 64) & 1) return true;
+    }
+    return false;
+  };
+  // Where the joined forms occur as a stem of a word, in document order.
   struct Joined {
+    uint32_t form;
     size_t run, word;
     uint32_t stem;
   };
-  std::vector<std::vector<Joined>> joined;  // in the order of spaced's keys
-  ViewMap joined_index(spaced.size());
-  for (const auto& [form, pairs] : spaced) {
-    joined_index.insert(form, ViewMap::hash(form), static_cast<uint32_t>(joined.size()));
-    joined.emplace_back();
-  }
-  for (size_t r = 0, s = 0; r < runs.size() && !joined.empty(); ++r) {
+  std::vector<Joined> joined;
+  std::vector<bool> occurs(forms.size(), false);
+  for (size_t r = 0; r < runs.size(); ++r) {
     const std::string_view text = doc.prose()[r].text();
     for (size_t w = 0; w < runs[r]->words.size(); ++w) {
-      for (uint32_t stem : runs[r]->stems(w)) {
-        const uint32_t index =
-            joined_index.find(runs[r]->words[w].in(text).substr(0, stem), stem_hashes[s++]);
-        if (index != ViewMap::kAbsent) joined[index].push_back({r, w, stem});
+      const std::string_view word = runs[r]->words[w].in(text);
+      if (!may_have_form(word)) continue;
+      for (uint32_t stem : stems_of(word, stems)) {
+        const std::string_view view = word.substr(0, stem);
+        const uint32_t f = form_index.find(view, ViewMap::hash(view));
+        if (f == ViewMap::kAbsent) continue;
+        joined.push_back({f, r, w, stem});
+        occurs[f] = true;
       }
     }
   }
+  // Spaced pairs whose joined form occurs too, by the joined form.
+  std::map<std::string, std::vector<Occurrence>> spaced;
+  for (const Pair& pair : pairs) {
+    const std::string_view text = doc.prose()[pair.run].text();
+    const auto& words = runs[pair.run]->words;
+    const terms::HangulWord& first = words[pair.word];
+    const terms::HangulWord& second = words[pair.word + 1];
+    for (uint32_t f = pair.first_form; f < pair.end_form; ++f) {
+      // The shortest stem with a joined form decides: when it is no noun ("송신 측의": 측), the
+      // longer ones are that word with its particle.
+      if (!occurs[same_as[f]]) continue;
+      const std::string_view half = second.in(text).substr(0, forms[f].stem);
+      if (half == first.in(text) || !second_half(half)) break;
+      const uint32_t end = second.begin + forms[f].stem;
+      Occurrence o{pair.run, first.begin, end, second.end,
+                   std::string(text.substr(first.begin, end - first.begin))};
+      if (!seen_in(seen, o)) spaced[std::string(form_text(forms[f]))].push_back(std::move(o));
+      break;
+    }
+  }
+  // The joined forms' occurrences grouped by form, each group in document order.
+  std::stable_sort(joined.begin(), joined.end(),
+                   [](const Joined& x, const Joined& y) { return x.form < y.form; });
   // Longer joined forms claim their words first ("시간복잡도" before "시간복잡").
   std::vector<std::string> keys;
   for (const auto& [key, occurrences] : spaced) keys.push_back(key);
@@ -538,8 +601,11 @@ void check_hangul(const Document& doc, const Runs& runs, const Glossary& glossar
     const std::vector<Occurrence>& pairs = spaced[key];
     if (glossary.find(key) || glossary.find(pairs.front().form)) continue;
     Cluster cluster;
-    const uint32_t index = joined_index.find(key, ViewMap::hash(key));
-    for (const Joined& j : joined[index]) {
+    const uint32_t form = form_index.find(key, ViewMap::hash(key));
+    const auto [group_begin, group_end] =
+        std::equal_range(joined.begin(), joined.end(), Joined{form, 0, 0, 0},
+                         [](const Joined& x, const Joined& y) { return x.form < y.form; });
+    for (const Joined& j : std::span(group_begin, group_end)) {
       if (claimed[{j.run, j.word}]) continue;
       claimed[{j.run, j.word}] = true;
       const terms::HangulWord& word = runs[j.run]->words[j.word];
@@ -568,13 +634,11 @@ class TermConsistency final : public Rule {
   void check(const Document& doc, DiagnosticSink& sink) const override {
     const Glossary& glossary = glossary_ ? *glossary_ : Glossary::shipped();
     // A post's paragraphs are the same from one lint to the next, but for the one being edited.
-    static text::TextMemo<std::shared_ptr<const RunTerms>> memo(text::Keep::when_asked_again);
+    static text::TextMemo<RunTerms> memo(text::Keep::when_asked_again);
     Runs runs;
     runs.reserve(doc.prose().size());
-    for (const ProseRun& run : doc.prose()) {
-      runs.push_back(memo.get(
-          run.text(), [&] { return std::make_shared<const RunTerms>(collect(run.text())); }));
-    }
+    for (const ProseRun& run : doc.prose())
+      runs.push_back(memo.get(run.text(), [&] { return collect(run.text()); }));
     const auto seen = check_glossary(doc, runs, glossary, sink);
     check_latin(doc, runs, glossary, seen, sink);
     check_hangul(doc, runs, glossary, seen, sink);

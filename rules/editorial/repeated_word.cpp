@@ -218,8 +218,8 @@ class RepeatedWord final : public Rule {
     for (const ProseRun& run : doc.prose()) {
       const std::string& text = run.text();
       if (!may_repeat(text)) continue;
-      const std::vector<text::Word> words = text::words(text);
-      std::vector<text::Range> chunks;
+      const text::SharedList<text::Word> words = text::words(text);
+      text::SharedList<text::Range> chunks;
       bool chunks_ready = false;
       for (size_t i = 1; i < words.size(); ++i) {
         const text::Word& first = words[i - 1];

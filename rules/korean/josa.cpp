@@ -128,9 +128,9 @@ class JosaRule final : public Rule {
 
   // The candidates of a paragraph, in order: a function of the text alone, remembered, since the
   // language server lints mostly unchanged paragraphs again (text/text_memo.h).
-  static std::vector<Candidate> candidates(std::string_view text) {
+  static text::SharedList<Candidate> candidates(std::string_view text) {
     static text::TextMemo<std::vector<Candidate>> memo(text::Keep::when_asked_again);
-    return memo.get(text, [&] {
+    return text::SharedList<Candidate>(memo.get(text, [&] {
       std::vector<Candidate> out;
       for (const hangul::Run& h : hangul::runs(text)) {
         // A run glued to Latin letters or digits on its right is not a word of its own.
@@ -141,7 +141,7 @@ class JosaRule final : public Rule {
           out.push_back({h, false});
       }
       return out;
-    });
+    }));
   }
 
   // A Hangul word (noun + particle) checked with hunspell-ko's own particle rules.

@@ -112,13 +112,13 @@ bool overlaps(uint32_t b1, uint32_t e1, uint32_t b2, uint32_t e2) {
 // The Hangul words of a paragraph worth looking up, in order: a function of the text alone,
 // remembered, since the language server lints mostly unchanged paragraphs again
 // (text/text_memo.h).
-std::vector<hangul::Run> korean_words(std::string_view text) {
+text::SharedList<hangul::Run> korean_words(std::string_view text) {
   static text::TextMemo<std::vector<hangul::Run>> memo(text::Keep::when_asked_again);
-  return memo.get(text, [&] {
+  return text::SharedList<hangul::Run>(memo.get(text, [&] {
     std::vector<hangul::Run> out;
-    const std::vector<hangul::Run> words = hangul::runs(text);
+    const text::SharedList<hangul::Run> words = hangul::runs(text);
     if (words.empty()) return out;
-    const std::vector<text::Range> chunks = text::non_prose_chunks(text);
+    const text::SharedList<text::Range> chunks = text::non_prose_chunks(text);
     for (const hangul::Run& word : words) {
       // A word glued to code, Latin text, digits or a closing bracket is a particle after them:
       // that is josa's question.
@@ -135,7 +135,7 @@ std::vector<hangul::Run> korean_words(std::string_view text) {
       out.push_back(word);
     }
     return out;
-  });
+  }));
 }
 
 struct Candidate {
@@ -171,14 +171,14 @@ class KoreanSpellingRule final : public Rule {
     std::vector<Candidate> unknown;
     for (const ProseRun& run : doc.prose()) {
       const std::string& text = run.text();
-      const std::vector<hangul::Run> words = korean_words(text);
+      const text::SharedList<hangul::Run> words = korean_words(text);
       if (words.empty()) continue;
       if (!loaded) loaded = &resources_->korean();
       if (!loaded->available()) return;
       const KoreanSpeller& speller = *loaded;
       // The typo table's matches, looked for only once the paragraph has an unknown word: most
       // paragraphs have none.
-      std::optional<std::vector<KoreanTypoTable::Match>> typo_matches;
+      std::optional<text::SharedList<KoreanTypoTable::Match>> typo_matches;
       for (const hangul::Run& word : words) {
         const std::string_view spelled = word.in(text);
         if (accepted.accepts(spelled) || speller.correct(spelled)) continue;

@@ -197,10 +197,10 @@ struct FinalEnding {
 // The final words of a paragraph's sentences that have a speech level: a function of the text
 // alone, remembered, since the language server lints mostly unchanged paragraphs again
 // (text/text_memo.h).
-std::vector<FinalEnding> endings_of(std::string_view text) {
+text::SharedList<FinalEnding> endings_of(std::string_view text) {
   if (!speech::may_have_level(text)) return {};
   static text::TextMemo<std::vector<FinalEnding>> memo(text::Keep::when_asked_again);
-  return memo.get(text, [&] {
+  return text::SharedList<FinalEnding>(memo.get(text, [&] {
     std::vector<FinalEnding> out;
     const std::string masked = text::mask_quotations(text);
     for (const text::Sentence& s : text::sentences(masked)) {
@@ -218,7 +218,7 @@ std::vector<FinalEnding> endings_of(std::string_view text) {
           {level, word.begin, word.end, final.ends_with("하다") || final.ends_with("되다")});
     }
     return out;
-  });
+  }));
 }
 
 void collect(const ProseRun& run, Group group, std::vector<Ending>& out) {

@@ -81,9 +81,9 @@ class TypoRule final : public Rule {
     if (typos.empty()) return;
     for (const ProseRun& run : doc.prose()) {
       const std::string& text = run.text();
-      const std::vector<KoreanTypoTable::Match> matches = typos.find(text);
+      const text::SharedList<KoreanTypoTable::Match> matches = typos.find(text);
       if (matches.empty()) continue;
-      const std::vector<text::Range> chunks = text::non_prose_chunks(text);
+      const text::SharedList<text::Range> chunks = text::non_prose_chunks(text);
       for (const KoreanTypoTable::Match& m : matches) {
         if (in_non_prose(chunks, m.word_begin, m.word_end)) continue;
         if (!accepted.empty() && accepted.accepts(std::string_view(text).substr(

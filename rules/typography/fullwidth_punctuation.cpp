@@ -104,7 +104,7 @@ class FullwidthPunctuation final : public Rule {
       bool korean = false;
       for (const Char& c : chars) korean = korean || utf8::is_hangul_syllable(c.cp);
       if (!korean) continue;
-      std::vector<text::Range> chunks;
+      text::SharedList<text::Range> chunks;
       bool chunks_ready = false;
       for (size_t i = 0; i < chars.size(); ++i) {
         const char ascii = ascii_form(chars[i].cp);

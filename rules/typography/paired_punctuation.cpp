@@ -322,7 +322,7 @@ class RunChecker {
       : run_(run), next_(next), sink_(sink), chars_(decode_all(run.text())) {}
 
   void check(std::vector<QuotePair>& straight, std::vector<QuotePair>& curly) {
-    const std::vector<text::Range> skip = text::non_prose_chunks(run_.text());
+    const text::SharedList<text::Range> skip = text::non_prose_chunks(run_.text());
     collect_marks(skip);
     for (std::vector<Mark>& m : marks_) match(m);
     quotes_ = pair_straight_quotes(chars_, skip);

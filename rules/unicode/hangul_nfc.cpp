@@ -134,7 +134,7 @@ class HangulNfcRule final : public Rule {
     for (const ProseRun& run : doc.prose()) {
       const std::string& text = run.text();
       if (hangul::is_nfc(text)) continue;
-      const std::vector<text::Range> chunks = text::non_prose_chunks(text);
+      const text::SharedList<text::Range> chunks = text::non_prose_chunks(text);
       for (const Stretch& s : non_nfc_stretches(text)) {
         bool in_chunk = false;
         for (const text::Range& c : chunks) in_chunk |= s.begin < c.end && c.begin < s.end;

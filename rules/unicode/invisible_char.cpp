@@ -150,7 +150,7 @@ class InvisibleCharRule final : public Rule {
   void check(const Document& doc, DiagnosticSink& sink) const override {
     for (const ProseRun& run : doc.prose()) {
       const std::string& text = run.text();
-      std::vector<text::Range> chunks;
+      text::SharedList<text::Range> chunks;
       bool chunks_done = false;
       for (uint32_t i = 0; i < text.size();) {
         if (!may_start_invisible(static_cast<unsigned char>(text[i]))) {

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -29,6 +31,40 @@ struct StringHash {
   using is_transparent = void;
   size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
 };
+
+// A 64-bit hash of `text` for texts as long as paragraphs, at about half an instruction a byte
+// (std::hash takes twice as many): two lanes of 8 bytes, each step a bijection of its lane, so
+// that a difference is not lost along a lane.
+inline uint64_t text_hash(std::string_view text) {
+  constexpr uint64_t kA = 0x9E3779B97F4A7C15u, kB = 0xC2B2AE3D27D4EB4Fu;
+  uint64_t a = (text.size() + 1) * kA, b = kB;
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  const auto load = [](const char* at) {
+    uint64_t word;
+    std::memcpy(&word, at, 8);
+    return word;
+  };
+  for (; end - p >= 16; p += 16) {
+    a = (a ^ load(p)) * kA;
+    b = (b ^ load(p + 8)) * kB;
+  }
+  if (end - p > 8) {
+    a = (a ^ load(p)) * kA;
+    p += 8;
+  }
+  if (text.size() >= 8) {
+    if (p != end) b = (b ^ load(end - 8)) * kB;  // the last 8 bytes, some of them again
+  } else {
+    uint64_t tail = 0;
+    for (; p != end; ++p) tail = tail << 8 | static_cast<unsigned char>(*p);
+    b = (b ^ tail) * kB;
+  }
+  uint64_t h = a ^ (b << 32 | b >> 32);
+  h = (h ^ (h >> 33)) * 0xFF51AFD7ED558CCDu;  // murmur3's finish: every bit moves every bit
+  h = (h ^ (h >> 33)) * 0xC4CEB9FE1A85EC53u;
+  return h ^ (h >> 33);
+}
 
 // CommonMark's ASCII punctuation: the characters a backslash can escape.
 inline bool is_ascii_punct(char c) {

@@ -230,15 +230,15 @@ void KoreanTypoTable::candidates(std::string_view word, std::vector<uint32_t>& o
   out.erase(std::unique(out.begin(), out.end()), out.end());
 }
 
-std::vector<KoreanTypoTable::Match> KoreanTypoTable::find(std::string_view text) const {
+text::SharedList<KoreanTypoTable::Match> KoreanTypoTable::find(std::string_view text) const {
   // Every match is a misspelling's bytes in `text`: most paragraphs hold none and need no words.
   if (entries_.empty() || !misspellings_.found_in(text)) return {};
-  return found_->get(text, [&] { return find_uncached(text); });
+  return text::SharedList<Match>(found_->get(text, [&] { return find_uncached(text); }));
 }
 
 std::vector<KoreanTypoTable::Match> KoreanTypoTable::find_uncached(std::string_view text) const {
   std::vector<Match> found;
-  const std::vector<hangul::Run> runs = hangul::runs(text);
+  const text::SharedList<hangul::Run> runs = hangul::runs(text);
   std::vector<uint32_t> indices;
   for (size_t r = 0; r < runs.size(); ++r) {
     const hangul::Run& run = runs[r];

@@ -83,7 +83,7 @@ class KoreanTypoTable {
   // Matches in `text`, sorted and non-overlapping (the longest match wins where two overlap).
   // A text that holds no misspelling is passed over in one scan of its bytes; the matches of one
   // that does are remembered (typo and korean-spelling both ask; text/text_memo.h).
-  std::vector<Match> find(std::string_view text) const;
+  text::SharedList<Match> find(std::string_view text) const;
 
   const std::vector<Entry>& entries() const { return entries_; }
   size_t size() const { return entries_.size(); }

@@ -85,11 +85,12 @@ std::vector<Run> find_runs(std::string_view text) {
 
 }  // namespace
 
-std::vector<Run> runs(std::string_view text) {
+text::SharedList<Run> runs(std::string_view text) {
   // Several Korean rules (korean-spelling, josa, term-consistency, typo's Korean table) ask for
   // the runs of each paragraph: the second and later ask find them remembered.
   static text::TextMemo<std::vector<Run>> memo;
-  return text.empty() ? std::vector<Run>() : memo.get(text, [&] { return find_runs(text); });
+  if (text.empty()) return {};
+  return text::SharedList<Run>(memo.get(text, [&] { return find_runs(text); }));
 }
 
 std::string to_nfc(std::string_view text) {

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "text/text_memo.h"
+
 namespace hanmark::hangul {
 
 inline bool is_syllable(char32_t cp) {
@@ -57,9 +59,9 @@ struct Run {
   bool attached_to_non_hangul() const;
 };
 
-// The runs of `text`, in order. Remembered for texts asked again (text/text_memo.h): several
-// Korean rules ask for those of each paragraph. Thread-safe.
-std::vector<Run> runs(std::string_view text);
+// The runs of `text`, in order. Remembered (text/text_memo.h): several Korean rules ask for those
+// of each paragraph, and share one list. Thread-safe.
+text::SharedList<Run> runs(std::string_view text);
 
 // NFC form of UTF-8 text (decomposed jamo from macOS composed back to syllables).
 std::string to_nfc(std::string_view text);

@@ -466,6 +466,8 @@ class Scanner {
   std::optional<Finding> counter(const Run& r) const {
     if (!starts_word(r)) return std::nullopt;
     const U w = word(r);
+    // Asked of every run: most start with none of kNumerals' first syllables.
+    if (!in({U'한', U'두', U'세', U'네', U'여'}, w[0])) return std::nullopt;
     for (U numeral : kNumerals) {
       if (!w.starts_with(numeral)) continue;
       const U rest = w.substr(numeral.size());
@@ -597,13 +599,13 @@ std::string_view name(Pattern pattern) {
   return "";
 }
 
-std::vector<Finding> find(std::string_view text) {
+text::SharedList<Finding> find(std::string_view text) {
   if (text.find("\xEA") == std::string_view::npos && text.find("\xEB") == std::string_view::npos &&
       text.find("\xEC") == std::string_view::npos && text.find("\xED") == std::string_view::npos)
     return {};
   // The language server asks again for every paragraph after each keystroke (text_memo.h).
   static text::TextMemo<std::vector<Finding>> memo(text::Keep::when_asked_again);
-  return memo.get(text, [&] { return Scanner(text).scan(); });
+  return text::SharedList<Finding>(memo.get(text, [&] { return Scanner(text).scan(); }));
 }
 
 }  // namespace hanmark::spacing

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "text/text_memo.h"
+
 namespace hanmark::spacing {
 
 enum class Pattern {
@@ -33,6 +35,6 @@ struct Finding {
 };
 
 // Every finding in prose text, in text order. Findings never overlap.
-std::vector<Finding> find(std::string_view text);
+text::SharedList<Finding> find(std::string_view text);
 
 }  // namespace hanmark::spacing

@@ -14,13 +14,15 @@ namespace hanmark::text {
 // A set of single Hangul syllables, one bit each: asked of every word, without hashing.
 class SyllableSet {
  public:
+  SyllableSet() = default;
   template <size_t N>
   explicit SyllableSet(const std::string_view (&list)[N]) {
-    for (std::string_view syllable : list) {
-      const char32_t cp = single_syllable(syllable);
-      assert(cp && "a SyllableSet lists single syllables");
-      if (cp) bits_[(cp - kFirst) / 64] |= uint64_t{1} << ((cp - kFirst) % 64);
-    }
+    for (std::string_view syllable : list) add(syllable);
+  }
+  void add(std::string_view syllable) {
+    const char32_t cp = single_syllable(syllable);
+    assert(cp && "a SyllableSet holds single syllables");
+    if (cp) bits_[(cp - kFirst) / 64] |= uint64_t{1} << ((cp - kFirst) % 64);
   }
   bool contains(std::string_view text) const {
     const char32_t cp = single_syllable(text);

@@ -195,7 +195,12 @@ std::vector<uint32_t> stem_lengths(std::string_view word) {
 }
 
 bool is_particle(std::string_view word) {
-  return std::find(std::begin(kParticles), std::end(kParticles), word) != std::end(kParticles);
+  const ParticleGroup* group =
+      word.size() >= kSyllable ? particles_ending_in(hangul::last_three_bytes(word)) : nullptr;
+  if (!group) return false;
+  for (size_t i = group->begin; i < group->end; ++i)
+    if (kParticleEnds[i].particle == word) return true;
+  return false;
 }
 
 }  // namespace hanmark::terms

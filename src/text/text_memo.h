@@ -6,12 +6,12 @@
 #pragma once
 
 #include <cstddef>
-#include <functional>
+#include <cstdint>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
+#include <vector>
 
 #include "core/strings.h"
 
@@ -27,41 +27,124 @@ enum class Keep {
   when_asked_again,
 };
 
-template <typename Value>
+// A list a TextMemo holds, shared with it rather than copied out (rules ask for the same
+// paragraph's list several times). Read-only; an empty one holds nothing.
+template <typename Item>
+class SharedList {
+ public:
+  SharedList() = default;
+  explicit SharedList(std::shared_ptr<const std::vector<Item>> items) : items_(std::move(items)) {}
+
+  const std::vector<Item>& list() const { return items_ ? *items_ : empty_list(); }
+  // Implicit, for functions that take the vector.
+  operator const std::vector<Item>&() const { return list(); }  // NOLINT
+  auto begin() const { return list().begin(); }
+  auto end() const { return list().end(); }
+  size_t size() const { return list().size(); }
+  bool empty() const { return list().empty(); }
+  const Item& operator[](size_t i) const { return list()[i]; }
+  const Item& front() const { return list().front(); }
+  const Item& back() const { return list().back(); }
+
+ private:
+  static const std::vector<Item>& empty_list() {
+    static const std::vector<Item> empty;
+    return empty;
+  }
+
+  std::shared_ptr<const std::vector<Item>> items_;
+};
+
+// The hash a TextMemo finds texts by: text_hash() of core/strings.h.
+struct TextMemoHash {
+  uint64_t operator()(std::string_view text) const { return text_hash(text); }
+};
+
+template <typename Value, typename Hash = TextMemoHash>
 class TextMemo {
  public:
+  using Result = std::shared_ptr<const Value>;
+
   explicit TextMemo(Keep keep = Keep::always, size_t max_entries = 4096,
                     size_t max_bytes = 4u << 20)
       : keep_(keep), max_entries_(max_entries), max_bytes_(max_bytes) {}
   TextMemo(const TextMemo&) = delete;
   TextMemo& operator=(const TextMemo&) = delete;
 
-  // compute() for `text`, or its result remembered from an earlier call with the same text.
+  // compute() for `text`, or its result remembered from an earlier call with the same text. The
+  // text is hashed once per call.
   template <typename Compute>
-  Value get(std::string_view text, Compute&& compute) {
+  Result get(std::string_view text, Compute&& compute) {
+    const uint64_t hash = Hash{}(text) | 1;  // 0 marks an empty slot
     bool keep = keep_ == Keep::always;
     {
       const std::lock_guard lock(mutex_);
-      if (const auto it = entries_.find(text); it != entries_.end()) return it->second;
-      if (!keep) {
-        make_room(text.size());
-        keep = !asked_.insert(std::hash<std::string_view>{}(text)).second;
+      if (Slot* slot = find(hash)) {
+        if (slot->entry && slot->entry->text == text)
+          return Result(slot->entry, &slot->entry->value);
+        keep = true;  // asked before (or another text with the same hash, which is kept instead)
+      } else if (!keep) {
+        make_room(0);
+        find_or_add(hash);  // noted, not kept
       }
     }
-    Value value = compute();  // unlocked: other threads go on meanwhile
-    if (!keep || text.size() > max_bytes_) return value;
+    if (!keep || text.size() > max_bytes_) return std::make_shared<const Value>(compute());
+    // Computed unlocked: other threads go on meanwhile.
+    auto entry = std::make_shared<const Entry>(Entry{std::string(text), compute()});
+    Result result(entry, &entry->value);
     const std::lock_guard lock(mutex_);
     make_room(text.size());
-    if (entries_.try_emplace(std::string(text), value).second) bytes_ += text.size();
-    return value;
+    if (Slot* slot = find_or_add(hash); !slot->entry) {
+      slot->entry = std::move(entry);
+      bytes_ += text.size();
+    }
+    return result;
   }
 
  private:
+  struct Entry {
+    std::string text;
+    Value value;
+  };
+  // An open-addressing slot: empty (hash 0), a text asked for once (no entry) or a result.
+  struct Slot {
+    uint64_t hash = 0;
+    std::shared_ptr<const Entry> entry;
+  };
+
+  // The slot with `hash`, or nullptr (under the lock).
+  Slot* find(uint64_t hash) {
+    if (slots_.empty()) return nullptr;
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+      if (slots_[i].hash == hash) return &slots_[i];
+      if (slots_[i].hash == 0) return nullptr;
+    }
+  }
+
+  // The slot with `hash`, claimed if new (under the lock, after make_room()).
+  Slot* find_or_add(uint64_t hash) {
+    if (slots_.empty()) {
+      size_t size = 16;
+      while (size < 2 * max_entries_) size *= 2;  // never more than half full
+      slots_.resize(size);
+    }
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+      if (slots_[i].hash == hash) return &slots_[i];
+      if (slots_[i].hash == 0) {
+        ++used_;
+        slots_[i].hash = hash;
+        return &slots_[i];
+      }
+    }
+  }
+
   // Forgets everything when one more text of `size` bytes would not fit (under the lock).
   void make_room(size_t size) {
-    if (entries_.size() + asked_.size() < max_entries_ && bytes_ + size <= max_bytes_) return;
-    entries_.clear();
-    asked_.clear();
+    if (used_ < max_entries_ && bytes_ + size <= max_bytes_) return;
+    for (Slot& slot : slots_) slot = Slot();
+    used_ = 0;
     bytes_ = 0;
   }
 
@@ -69,9 +152,9 @@ class TextMemo {
   size_t max_entries_;
   size_t max_bytes_;
   std::mutex mutex_;
-  std::unordered_map<std::string, Value, StringHash, std::equal_to<>> entries_;
-  std::unordered_set<size_t> asked_;  // hashes of texts asked for once (Keep::when_asked_again)
-  size_t bytes_ = 0;                  // of the keys
+  std::vector<Slot> slots_;  // a power of two of them, allocated when first needed
+  size_t used_ = 0;          // slots with a hash
+  size_t bytes_ = 0;         // of the texts kept
 };
 
 }  // namespace hanmark::text

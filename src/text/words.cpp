@@ -321,7 +321,7 @@ namespace {
 
 std::vector<Candidate> find_spell_candidates(std::string_view text) {
   std::vector<Candidate> out;
-  const std::vector<Range> skip = non_prose_chunks(text);
+  const SharedList<Range> skip = non_prose_chunks(text);
   size_t next_skip = 0;
   for (const Word& word : latin_stretch_words(text)) {
     if (word.status < UBRK_WORD_LETTER || word.status >= UBRK_WORD_LETTER_LIMIT) continue;
@@ -376,15 +376,16 @@ std::vector<Candidate> find_spell_candidates(std::string_view text) {
 
 // Rules ask for these of the same paragraphs again and again (see text_memo.h).
 
-std::vector<Word> words(std::string_view text) {
+SharedList<Word> words(std::string_view text) {
   static TextMemo<std::vector<Word>> memo;
-  return text.empty() ? std::vector<Word>() : memo.get(text, [&] { return segment_words(text); });
+  if (text.empty()) return {};
+  return SharedList<Word>(memo.get(text, [&] { return segment_words(text); }));
 }
 
-std::vector<Range> non_prose_chunks(std::string_view text) {
+SharedList<Range> non_prose_chunks(std::string_view text) {
   static TextMemo<std::vector<Range>> memo;
-  return text.empty() ? std::vector<Range>()
-                      : memo.get(text, [&] { return find_non_prose_chunks(text); });
+  if (text.empty()) return {};
+  return SharedList<Range>(memo.get(text, [&] { return find_non_prose_chunks(text); }));
 }
 
 namespace {
@@ -400,10 +401,10 @@ bool may_have_latin_letters(std::string_view text) {
 
 }  // namespace
 
-std::vector<Candidate> spell_candidates(std::string_view text) {
+SharedList<Candidate> spell_candidates(std::string_view text) {
   static TextMemo<std::vector<Candidate>> memo(Keep::when_asked_again);
   if (!may_have_latin_letters(text)) return {};
-  return memo.get(text, [&] { return find_spell_candidates(text); });
+  return SharedList<Candidate>(memo.get(text, [&] { return find_spell_candidates(text); }));
 }
 
 }  // namespace hanmark::text

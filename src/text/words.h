@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "text/text_memo.h"
+
 namespace hanmark::text {
 
 // One ICU word segment (a segment whose rule status is not UBRK_WORD_NONE).
@@ -17,8 +19,9 @@ struct Word {
   std::string_view in(std::string_view text) const { return text.substr(begin, end - begin); }
 };
 
-// Word segments of `text`, in order. Uses one cached ICU break iterator per thread.
-std::vector<Word> words(std::string_view text);
+// Word segments of `text`, in order. Uses one cached ICU break iterator per thread; remembered
+// (text_memo.h).
+SharedList<Word> words(std::string_view text);
 
 // The word segments of the stretches of `text` (cut at ASCII white space) that hold Latin
 // letters, each stretch segmented on its own: every word of words(text) with a Latin letter is
@@ -43,8 +46,8 @@ std::vector<Range> latin_runs(std::string_view text, uint32_t begin, uint32_t en
 // paths ('\'), absolute and relative paths ("/x", "./x", "../x", "~/x"), paths with two or more
 // '/' ("src/main/java") and '/'-separated paths whose last segment has a '.' ("src/main.cpp").
 // Surrounding brackets, quotes and trailing punctuation are ignored when classifying. Sorted and
-// non-overlapping.
-std::vector<Range> non_prose_chunks(std::string_view text);
+// non-overlapping. Remembered (text_memo.h): several rules ask for those of each paragraph.
+SharedList<Range> non_prose_chunks(std::string_view text);
 
 // A Latin word of prose that spell checking should look at.
 struct Candidate {
@@ -67,6 +70,6 @@ struct Candidate {
 // "iPhone"), names with mixed capitals ("SELinux", "OAuth"), single letters, and the Hangul (or
 // other non-Latin) part of mixed words: in "Learning을" only "Learning" is a candidate. Acronyms
 // are returned, marked, so each rule can decide.
-std::vector<Candidate> spell_candidates(std::string_view text);
+SharedList<Candidate> spell_candidates(std::string_view text);
 
 }  // namespace hanmark::text

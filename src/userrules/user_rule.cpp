@@ -259,7 +259,7 @@ void UserRule::check(const Document& doc, DiagnosticSink& sink) const {
     if (text.empty()) continue;
     const std::vector<Hit> hits = matchers_->find(text, scanner ? &*scanner : nullptr);
     if (hits.empty()) continue;
-    const std::vector<text::Range> chunks = text::non_prose_chunks(text);
+    const text::SharedList<text::Range> chunks = text::non_prose_chunks(text);
     std::optional<RunScopes> scopes;
     std::string folded;  // for substitutions under ignore-case
     for (const Hit& hit : hits) {

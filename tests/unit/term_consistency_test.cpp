@@ -13,6 +13,7 @@
 #include "markdown/document.h"
 #include "rules/bilingual/term_consistency.h"
 #include "text/glossary.h"
+#include "text/syllable_set.h"
 #include "text/term_forms.h"
 
 using namespace hanmark;
@@ -195,6 +196,27 @@ TEST_CASE("term forms: Latin tokens, Hangul words and particle stems") {
   CHECK(appended == std::vector<uint32_t>{7, 9, 12});
   CHECK(terms::is_particle("에서"));
   CHECK_FALSE(terms::is_particle("서버"));
+  // Found by the last syllable: every particle, and none of its longer or shorter neighbours.
+  for (const std::string particle : {"에서는", "으로", "와의", "은", "며", "이에요", "입니다"}) {
+    CHECK(terms::is_particle(particle));
+    CHECK_FALSE(terms::is_particle("서" + particle));
+  }
+  for (const char* word : {"서는", "에요", "니다", "서버를", ""})
+    CHECK_FALSE(terms::is_particle(word));
+}
+
+TEST_CASE("syllable set: filled one syllable at a time") {
+  hanmark::text::SyllableSet set;
+  CHECK_FALSE(set.contains("웹"));
+  set.add("웹");
+  set.add("힣");
+  set.add("가");
+  CHECK(set.contains("웹"));
+  CHECK(set.contains("힣"));
+  CHECK(set.contains("가"));
+  CHECK_FALSE(set.contains("딥"));
+  CHECK_FALSE(set.contains("웹서"));
+  CHECK_FALSE(set.contains("a"));
 }
 
 TEST_CASE("term-consistency: glossary variants carry their particle along") {
