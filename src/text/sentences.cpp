@@ -54,35 +54,21 @@ bool is_closer(char32_t cp) {
          cp == 0x300B || static_cast<char>(cp) == kQuoteMask;
 }
 
-char32_t normalized_terminator(const std::vector<Cp>& cps, size_t first, size_t last) {
-  bool question = false, exclamation = false, dots = false;
-  for (size_t i = first; i < last; ++i) {
-    const char32_t cp = cps[i].cp;
-    question = question || cp == '?' || cp == 0xFF1F || cp == 0x2049;
-    exclamation = exclamation || cp == '!' || cp == 0xFF01 || cp == 0x203C;
-    dots = dots || cp == 0x2026 || cp == 0x2025;
+// "…겠다! 라고 하시는": the word after the terminator, at byte `i`, continues an unquoted
+// quotation.
+bool starts_quotative(std::string_view text, size_t i) {
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+  size_t end = i;
+  while (end < text.size()) {
+    const utf8::Decoded d = utf8::decode(text, end);
+    if (!is_syllable(d.code_point)) break;
+    end += d.length;
   }
-  if (question) return '?';
-  if (exclamation) return '!';
-  if (dots || last - first >= 2) return 0x2026;
-  return '.';
-}
-
-// Hangul syllables of the word starting at cps[i] (stops at the first other code point).
-std::u32string syllables_from(const std::vector<Cp>& cps, size_t i) {
-  std::u32string out;
-  for (; i < cps.size() && is_syllable(cps[i].cp); ++i) out += cps[i].cp;
-  return out;
-}
-
-// "…겠다! 라고 하시는": the word after the terminator continues an unquoted quotation.
-bool starts_quotative(const std::vector<Cp>& cps, size_t i) {
-  while (i < cps.size() && (cps[i].cp == ' ' || cps[i].cp == '\t')) ++i;
-  const std::u32string word = syllables_from(cps, i);
-  for (std::u32string_view prefix : {U"라고", U"라는", U"라며", U"라면서", U"라던", U"하고",
-                                     U"하며", U"하면서", U"하는", U"하던", U"하니"})
+  const std::string_view word = text.substr(i, end - i);
+  for (std::string_view prefix :
+       {"라고", "라는", "라며", "라면서", "라던", "하고", "하며", "하면서", "하는", "하던", "하니"})
     if (word.starts_with(prefix)) return true;
-  return word == U"란" || word == U"고" || word == U"며";
+  return word == "란" || word == "고" || word == "며";
 }
 
 void mask(std::string& out, uint32_t begin, uint32_t end) {
@@ -125,52 +111,69 @@ std::string mask_quotations(std::string_view text) {
 }
 
 std::vector<Sentence> sentences(std::string_view text) {
+  // One pass over the bytes, decoding as it goes: only terminators and line breaks need a look
+  // around, and most text is neither (a decoded copy of every paragraph cost more than the scan).
   std::vector<Sentence> out;
-  const std::vector<Cp> cps = decode_all(text);
-  size_t start = 0;
-  auto skip_spaces = [&](size_t i) {
-    while (i < cps.size() && is_space(cps[i].cp)) ++i;
+  const auto size = static_cast<uint32_t>(text.size());
+  const auto decode = [&](uint32_t i) { return utf8::decode(text, i); };
+  const auto skip_spaces = [&](uint32_t i) {
+    for (utf8::Decoded d; i < size && is_space((d = decode(i)).code_point);) i += d.length;
     return i;
   };
-  auto add = [&](size_t first, uint32_t end, char32_t terminator, bool line_break) {
-    if (first >= cps.size() || cps[first].offset >= end) return;
-    out.push_back({cps[first].offset, end, terminator, line_break});
+  const auto add = [&](uint32_t first, uint32_t end, char32_t terminator, bool line_break) {
+    if (first < size && first < end) out.push_back({first, end, terminator, line_break});
   };
-  start = skip_spaces(0);
-  for (size_t i = start; i < cps.size();) {
-    const char32_t cp = cps[i].cp;
-    if (cp == '\n') {
-      uint32_t end = cps[i].offset;
-      if (end > 0 && text[end - 1] == '\r') --end;
-      add(start, end, 0, true);
-      start = skip_spaces(i + 1);
-      i = start;
-      continue;
-    }
-    if (!is_terminator(cp)) {
+  uint32_t start = skip_spaces(0);
+  char32_t before = 0;  // the code point before i when it matters (a syllable), else 0
+  for (uint32_t i = start; i < size;) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80 && byte != '\n' && byte != '.' && byte != '!' && byte != '?') {
+      before = 0;
       ++i;
       continue;
     }
-    size_t j = i;
-    while (j < cps.size() && is_terminator(cps[j].cp)) ++j;
-    const size_t terminators_end = j;
-    while (j < cps.size() && is_closer(cps[j].cp)) ++j;
+    if (byte == '\n') {
+      add(start, i > 0 && text[i - 1] == '\r' ? i - 1 : i, 0, true);
+      i = start = skip_spaces(i + 1);
+      before = 0;
+      continue;
+    }
+    const utf8::Decoded d = decode(i);
+    if (!is_terminator(d.code_point)) {
+      before = d.code_point;
+      i += d.length;
+      continue;
+    }
+    uint32_t j = i;
+    size_t terminators = 0;
+    bool question = false, exclamation = false, dots = false;
+    for (utf8::Decoded t; j < size && is_terminator((t = decode(j)).code_point); j += t.length) {
+      const char32_t cp = t.code_point;
+      question = question || cp == '?' || cp == 0xFF1F || cp == 0x2049;
+      exclamation = exclamation || cp == '!' || cp == 0xFF01 || cp == 0x203C;
+      dots = dots || cp == 0x2026 || cp == 0x2025;
+      ++terminators;
+    }
+    for (utf8::Decoded c; j < size && is_closer((c = decode(j)).code_point);) j += c.length;
     bool boundary = false;
-    if (j == cps.size() || is_space(cps[j].cp)) {
-      boundary = !starts_quotative(cps, j);
-    } else if (i > 0 && is_syllable(cps[i - 1].cp) && is_syllable(cps[j].cp)) {
+    if (j == size || is_space(decode(j).code_point)) {
+      boundary = !starts_quotative(text, j);
+    } else if (is_syllable(before) && is_syllable(decode(j).code_point)) {
       boundary = true;  // "했습니다.그리고": a missing space
     }
+    before = 0;
     if (boundary) {
-      add(start, j == cps.size() ? static_cast<uint32_t>(text.size()) : cps[j].offset,
-          normalized_terminator(cps, i, terminators_end), false);
-      start = skip_spaces(j);
-      i = start;
+      const char32_t terminator = question                   ? U'?'
+                                  : exclamation              ? U'!'
+                                  : dots || terminators >= 2 ? U'\u2026'
+                                                             : U'.';
+      add(start, j, terminator, false);
+      i = start = skip_spaces(j);
     } else {
       i = j;
     }
   }
-  if (start < cps.size()) add(start, static_cast<uint32_t>(text.size()), 0, false);
+  if (start < size) add(start, size, 0, false);
   return out;
 }
 
