@@ -231,9 +231,12 @@ void KoreanTypoTable::candidates(std::string_view word, std::vector<uint32_t>& o
 }
 
 text::SharedList<KoreanTypoTable::Match> KoreanTypoTable::find(std::string_view text) const {
+  if (entries_.empty()) return {};
   // Every match is a misspelling's bytes in `text`: most paragraphs hold none and need no words.
-  if (entries_.empty() || !misspellings_.found_in(text)) return {};
-  return text::SharedList<Match>(found_->get(text, [&] { return find_uncached(text); }));
+  // The substring test is remembered too: typo and korean-spelling both ask.
+  return text::SharedList<Match>(found_->get(text, [&] {
+    return misspellings_.found_in(text) ? find_uncached(text) : std::vector<Match>{};
+  }));
 }
 
 std::vector<KoreanTypoTable::Match> KoreanTypoTable::find_uncached(std::string_view text) const {
