@@ -137,6 +137,16 @@ size_t disagreements(Hunspell& hunspell, const AffixLexicon& lexicon,
   return count;
 }
 
+// hunspell-ko's .aff and .dic, or empty paths (and a message) when it is not installed.
+std::pair<std::string, std::string> hunspell_ko_files() {
+  const std::string dic = SpellResources::create()->korean_dictionary_path();
+  if (dic.empty()) {
+    MESSAGE("skipped: hunspell-ko is not installed");
+    return {};
+  }
+  return {dic.substr(0, dic.size() - 4) + ".aff", dic};
+}
+
 }  // namespace
 
 TEST_CASE("affix lexicon: agrees with libhunspell on a dictionary using every supported feature") {
@@ -256,13 +266,8 @@ TEST_CASE("affix lexicon: only Hangul syllables and jamo are handled") {
 }
 
 TEST_CASE("affix lexicon: hunspell-ko's answers on real words and their near misses") {
-  const auto resources = SpellResources::create();
-  const std::string& dic = resources->korean_dictionary_path();
-  if (dic.empty()) {
-    MESSAGE("skipped: hunspell-ko is not installed");
-    return;
-  }
-  const std::string aff = dic.substr(0, dic.size() - 4) + ".aff";
+  const auto [aff, dic] = hunspell_ko_files();
+  if (dic.empty()) return;
   Hunspell hunspell(aff.c_str(), dic.c_str());
   std::string why_not;
   const auto lexicon = AffixLexicon::load(aff, dic, &why_not);
@@ -381,13 +386,8 @@ TEST_CASE("affix lexicon: spell_edits answers as spell() on each edited word") {
 }
 
 TEST_CASE("affix lexicon: spell_edits answers as spell() with hunspell-ko") {
-  const auto resources = SpellResources::create();
-  const std::string& dic = resources->korean_dictionary_path();
-  if (dic.empty()) {
-    MESSAGE("skipped: hunspell-ko is not installed");
-    return;
-  }
-  const std::string aff = dic.substr(0, dic.size() - 4) + ".aff";
+  const auto [aff, dic] = hunspell_ko_files();
+  if (dic.empty()) return;
   const auto lexicon = AffixLexicon::load(aff, dic, nullptr);
   REQUIRE(lexicon != nullptr);
   // Real words, slips, compounds and endings, and random words of common syllables.
