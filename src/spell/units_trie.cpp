@@ -118,6 +118,7 @@ void sort_from(Entry* begin, Entry* end, size_t depth) {
     }
     begin = greater;
   }
+  if (end - begin < 2) return;  // also an empty range, whose pointers may be null
   for (Entry* i = begin + 1; i < end; ++i)
     for (Entry* j = i; j > begin; --j) {
       const Entry& x = j[-1];
