@@ -2,9 +2,10 @@
 #pragma once
 
 #include <cstdint>
-#include <cstring>
 #include <string_view>
 #include <vector>
+
+#include "core/strings.h"
 
 namespace hanmark {
 
@@ -20,24 +21,7 @@ class ViewMap {
     while (size < 2 * capacity) size *= 2;
     slots_.resize(size);
   }
-  // Inline, eight bytes at a time: stems are short, and every one is hashed.
-  static size_t hash(std::string_view view) {
-    uint64_t h = view.size() * 0x9E3779B97F4A7C15u;
-    size_t i = 0;
-    for (; i + 8 <= view.size(); i += 8) {
-      uint64_t chunk;
-      std::memcpy(&chunk, view.data() + i, 8);
-      h = (h ^ chunk) * 0xFF51AFD7ED558CCDu;
-      h ^= h >> 32;
-    }
-    if (i < view.size()) {
-      uint64_t chunk = 0;
-      for (size_t k = i; k < view.size(); ++k)
-        chunk |= uint64_t{static_cast<unsigned char>(view[k])} << (8 * (k - i));
-      h = (h ^ chunk) * 0xC4CEB9FE1A85EC53u;
-    }
-    return h ^ (h >> 29);
-  }
+  static size_t hash(std::string_view view) { return text_hash(view); }
 
   // Adds `view` with `value` unless it is there already.
   void insert(std::string_view view, size_t hash, uint32_t value) {

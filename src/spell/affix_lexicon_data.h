@@ -159,12 +159,15 @@ struct AffixLexicon::Data {
   uint32_t word_index(UnitsView word) const;
   // Empty when `word` is not in the dictionary.
   Homonyms homonyms_of(UnitsView word) const;
+  // The homonyms of words[w].
+  Homonyms homonyms_of_word(uint32_t w) const {
+    return Homonyms(homonym_roots).subspan(words[w].first, words[w].count);
+  }
   uint32_t add_root(UnitsView word, uint32_t flags, bool had_flags);
 
-  // Every word in a trie, whose values index `words` and `trie_homonyms`: a check walks a word's
-  // prefixes once instead of hashing each. Rebuilt after words are added.
+  // Every word in a trie, whose values index `words`: a check walks a word's prefixes once
+  // instead of hashing each. Rebuilt after words are added.
   UnitsTrie word_trie;
-  std::vector<Homonyms> trie_homonyms;
   bool word_trie_stale = true;
   void build_word_trie();
 };

@@ -563,10 +563,6 @@ void AffixLexicon::Data::build_word_trie() {
   }
   keys.insert(keys.end(), next_added, added.end());
   word_trie.build_sorted(keys);
-  trie_homonyms.clear();
-  trie_homonyms.reserve(words.size());
-  for (const Word& word : words)
-    trie_homonyms.push_back(Homonyms(homonym_roots).subspan(word.first, word.count));
   word_trie_stale = false;
 }
 
@@ -591,8 +587,7 @@ uint32_t AffixLexicon::Data::word_index(UnitsView word) const {
 
 Homonyms AffixLexicon::Data::homonyms_of(UnitsView word) const {
   const uint32_t w = word_index(word);
-  if (w == UINT32_MAX) return {};
-  return Homonyms(homonym_roots).subspan(words[w].first, words[w].count);
+  return w == UINT32_MAX ? Homonyms() : homonyms_of_word(w);
 }
 
 uint32_t AffixLexicon::Data::add_root(UnitsView word, uint32_t flags, bool had_flags) {

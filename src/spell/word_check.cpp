@@ -52,18 +52,19 @@ void WordCheck::reset(const AffixLexicon::Data& data, UnitsView word) {
   candidates_known_ = outer_known_ = false;
 }
 
-auto WordCheck::homonyms_at(uint32_t node) const -> const Homonyms* {
-  if (node == UnitsTrie::kNone) return nullptr;
+auto WordCheck::homonyms_at(uint32_t node) const -> std::optional<Homonyms> {
+  if (node == UnitsTrie::kNone) return std::nullopt;
   const uint32_t value = data_->word_trie.value(node);
-  return value == UnitsTrie::kNone ? nullptr : &data_->trie_homonyms[value];
+  if (value == UnitsTrie::kNone) return std::nullopt;
+  return data_->homonyms_of_word(value);
 }
 
 auto WordCheck::homonyms_of(size_t start, size_t end, UnitsView tail, UnitsView more)
-    -> const Homonyms* {
+    -> std::optional<Homonyms> {
   uint32_t node = nodes_.at(start, end - start);
   for (UnitsView units : {tail, more})
     for (char16_t unit : units) {
-      if (node == UnitsTrie::kNone) return nullptr;
+      if (node == UnitsTrie::kNone) return std::nullopt;
       node = data_->word_trie.child(node, unit);
     }
   return homonyms_at(node);
@@ -89,7 +90,7 @@ bool WordCheck::accepts_edited(UnitsView word, size_t begin, size_t end) {
 bool WordCheck::decide() {
   const AffixLexicon::Data& data = *data_;
   const UnitsView word = word_;
-  if (const Homonyms* homonyms = homonyms_at(nodes_.at(0, word.size()))) {
+  if (const std::optional<Homonyms> homonyms = homonyms_at(nodes_.at(0, word.size()))) {
     // Only the first homonym's FORBIDDENWORD counts, as in hunspell.
     if (data.has(data.roots[homonyms->front()], data.forbidden)) return false;
     for (uint32_t index : *homonyms)
@@ -191,8 +192,8 @@ const Root* WordCheck::suffixed_root(size_t start, bool in_compound) {
     if (static_cast<int64_t>(start) > candidate.last_start) continue;
     const Suffix& suffix = data.suffixes[candidate.suffix];
     if (!in_compound && data.flag_sets[suffix.continuation].has(data.only_in_compound)) continue;
-    const Homonyms* homonyms = homonyms_of(start, candidate.stem_end, suffix.strip);
-    if (homonyms == nullptr) continue;
+    const std::optional<Homonyms> homonyms = homonyms_of(start, candidate.stem_end, suffix.strip);
+    if (!homonyms) continue;
     for (uint32_t index : *homonyms) {
       const Root& root = data.roots[index];
       if (data.has(root, suffix.flag) && !data.has(root, bad)) return &root;
@@ -213,12 +214,12 @@ const Root* WordCheck::twofold_suffixed_root(size_t start) {
       if (static_cast<int64_t>(start) > inner->last_start) continue;
       const Suffix& suffix = data.suffixes[inner->suffix];
       // The inner stem ends in the word or in the outer suffix's strip text.
-      const Homonyms* homonyms =
+      const std::optional<Homonyms> homonyms =
           inner->stem_end <= outer_end
               ? homonyms_of(start, inner->stem_end, suffix.strip)
               : homonyms_of(start, outer_end, outer_strip.substr(0, inner->stem_end - outer_end),
                             suffix.strip);
-      if (homonyms == nullptr) continue;
+      if (!homonyms) continue;
       for (uint32_t index : *homonyms) {
         const Root& root = data.roots[index];
         if (data.has(root, suffix.flag) && !data.has(root, data.only_in_compound)) return &root;
@@ -250,7 +251,7 @@ bool WordCheck::is_word_pair(UnitsView word) const {
     candidate.push_back(u' ');
     candidate.append(word.substr(i));
     pair->reset(*data_, candidate);
-    if (pair->homonyms_at(pair->nodes_.at(0, candidate.size())) != nullptr ||
+    if (pair->homonyms_at(pair->nodes_.at(0, candidate.size())) ||
         pair->affixed_root(0, false) != nullptr)
       return true;
   }
@@ -272,7 +273,7 @@ const Root* WordCheck::compound(size_t start, int part_number, int position) {
     const uint32_t node = nodes_.at(start, split);
     if (node == UnitsTrie::kNone) break;  // no dictionary word begins with this part
     const Root* first = nullptr;
-    if (const Homonyms* homonyms = homonyms_at(node))
+    if (const std::optional<Homonyms> homonyms = homonyms_at(node))
       for (uint32_t index : *homonyms)
         if ((parts.active() || part_number == 0) &&
             parts.place(position, &data.roots[index], false)) {
@@ -283,7 +284,7 @@ const Root* WordCheck::compound(size_t start, int part_number, int position) {
 
     // The rest as one dictionary word completing a rule.
     const size_t rest = start + split;
-    if (const Homonyms* homonyms = homonyms_at(nodes_.at(rest, word_.size() - rest)))
+    if (const std::optional<Homonyms> homonyms = homonyms_at(nodes_.at(rest, word_.size() - rest)))
       for (uint32_t index : *homonyms)
         if (parts.place(position + 1, &data.roots[index], true)) return first;
     // The rest as a word with suffixes completing a rule.
@@ -299,9 +300,8 @@ const Root* WordCheck::compound(size_t start, int part_number, int position) {
     if (word.substr(split, next->word.size()) == next->word) {
       if (is_word_pair(word.substr(0, two_parts))) continue;
       // A forbidden dictionary word beginning with these two parts forbids the compound.
-      const Homonyms* homonyms = homonyms_at(nodes_.at(start, size));
-      const Root* whole =
-          homonyms != nullptr ? &data.roots[homonyms->front()] : affixed_root(start, false);
+      const std::optional<Homonyms> homonyms = homonyms_at(nodes_.at(start, size));
+      const Root* whole = homonyms ? &data.roots[homonyms->front()] : affixed_root(start, false);
       if (whole != nullptr && data.has(*whole, data.forbidden) &&
           whole->word.substr(0, two_parts) == word.substr(0, two_parts))
         return nullptr;

@@ -90,9 +90,10 @@ class WordCheck {
 
   void reset(const AffixLexicon::Data& data, UnitsView word);
   bool decide();  // accepts() on the word set by reset()
-  const Homonyms* homonyms_at(uint32_t node) const;
+  std::optional<Homonyms> homonyms_at(uint32_t node) const;
   // The homonyms of word_[start, end) followed by `tail` and then `more`.
-  const Homonyms* homonyms_of(size_t start, size_t end, UnitsView tail, UnitsView more = {});
+  std::optional<Homonyms> homonyms_of(size_t start, size_t end, UnitsView tail,
+                                      UnitsView more = {});
 
   // hunspell's affix_check() on the word from `start` on: the root of the first suffix parse, or
   // null.
