@@ -17,7 +17,8 @@ struct LintResult {
   std::string error;  // "cannot read 'x': reason"
 };
 
-// Calls `emit` once per file, in the order of `files`, on the calling thread.
+// Calls `emit` once per file, in the order of `files`, one call at a time: on the calling
+// thread or a worker (whichever finished the file), each call seeing the effects of the last.
 void lint_files(const Linter& linter, const std::vector<std::string>& files, unsigned jobs,
                 const std::function<void(LintResult&)>& emit);
 // The same with a Linter per file: `linter_for(i)` for files[i] (called on the worker threads,

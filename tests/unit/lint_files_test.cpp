@@ -1,7 +1,8 @@
-// lint_files lints on worker threads and hands each file back once, in the given order, on the
-// caller's thread, also when the output is slower than the workers (they wait for room).
+// lint_files lints on worker threads and hands each file back once, in the given order, one at a
+// time, also when the output is slower than the workers (they wait for room).
 #include <doctest/doctest.h>
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -43,7 +44,10 @@ TEST_CASE("lint_files: every file once, in order, with a slow output and an unre
     CAPTURE(jobs);
     std::vector<std::string> emitted;
     size_t typos = 0;
+    std::atomic<int> inside{0};
+    std::atomic<bool> overlapped{false};
     lint_files(linter, files, jobs, [&](LintResult& result) {
+      if (inside++ != 0) overlapped = true;
       // A slow start: the workers run ahead until the window is full and must wait.
       if (emitted.size() < 3) std::this_thread::sleep_for(std::chrono::milliseconds(30));
       if (result.report.doc) {
@@ -53,7 +57,9 @@ TEST_CASE("lint_files: every file once, in order, with a slow output and an unre
         CHECK(result.error.find("missing.md") != std::string::npos);
         emitted.push_back(files[200]);
       }
+      --inside;
     });
+    CHECK_FALSE(overlapped);
     CHECK(emitted == files);
     CHECK(typos == 134);  // posts 0, 3, …, 399
   }

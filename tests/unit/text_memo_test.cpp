@@ -50,7 +50,7 @@ TEST_CASE("text memo: Keep::when_asked_again keeps a text from its second reques
 }
 
 TEST_CASE("text memo: full, it forgets and starts again") {
-  TextMemo<std::string> memo(Keep::always, 4, 1000);
+  TextMemo<std::string> memo(Keep::always, 4, 1000, 1);  // one shard: every text counts
   Counted f;
   const auto get = [&](std::string_view text) { return *memo.get(text, [&] { return f(text); }); };
   for (const char* text : {"a", "b", "c", "d"}) get(text);
@@ -111,7 +111,7 @@ TEST_CASE("text memo: texts with the same hash never get each other's result") {
 }
 
 TEST_CASE("text memo: a result stays valid after the memo forgets it") {
-  TextMemo<std::string> memo(Keep::always, 2);
+  TextMemo<std::string> memo(Keep::always, 2, 1000, 1);
   const auto first = memo.get("a", [] { return std::string("<a>"); });
   for (const char* text : {"b", "c", "d", "e"}) memo.get(text, [&] { return std::string(text); });
   CHECK(*first == "<a>");
