@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <system_error>
 
+#include "config/lexical_path.h"
+
 namespace hanmark {
 
 namespace fs = std::filesystem;
@@ -20,6 +22,7 @@ bool is_markdown_name(const std::string& name) {
 namespace {
 
 std::string display(const fs::path& path) {
+  if (is_lexically_normal(path.native())) return path.native();  // most are: no copy of parts
   std::string text = path.lexically_normal().generic_string();
   return text.empty() ? "." : text;
 }

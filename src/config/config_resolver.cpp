@@ -1,5 +1,7 @@
 #include "config/config_resolver.h"
 
+#include "config/lexical_path.h"
+
 namespace hanmark {
 
 ConfigResolver::ConfigResolver(RuleCatalog catalog, UserRuleIds user_rule_ids)
@@ -10,7 +12,10 @@ ConfigResolver::ConfigResolver(Mode mode, std::filesystem::path config_file, Rul
     : mode_(mode),
       config_file_(std::move(config_file)),
       loader_(std::move(catalog), std::move(user_rule_ids)),
-      defaults_(std::make_shared<const EffectiveConfig>()) {}
+      defaults_(std::make_shared<const EffectiveConfig>()) {
+  std::error_code ec;
+  cwd_ = std::filesystem::current_path(ec);
+}
 
 ConfigResolver ConfigResolver::with_file(const std::filesystem::path& config_file,
                                          RuleCatalog catalog, UserRuleIds user_rule_ids) {
@@ -22,17 +27,24 @@ ConfigResolver ConfigResolver::without_config(RuleCatalog catalog) {
   return ConfigResolver(Mode::none, {}, std::move(catalog), {});
 }
 
-std::filesystem::path ConfigResolver::absolute(const std::filesystem::path& path) {
-  std::error_code ec;
-  std::filesystem::path out = std::filesystem::absolute(path, ec);
-  return (ec ? path : out).lexically_normal();
+std::filesystem::path ConfigResolver::absolute(const std::filesystem::path& path,
+                                               const std::filesystem::path& cwd) {
+  std::filesystem::path out;
+  if (path.empty() || path.is_absolute() || !cwd.is_absolute()) {
+    std::error_code ec;
+    out = std::filesystem::absolute(path, ec);
+    if (ec) out = path;
+  } else {
+    out = cwd / path;
+  }
+  return is_lexically_normal(out.native()) ? out : out.lexically_normal();
 }
 
 // The nearest directory at or above `directory` with a configuration file; each directory on
 // the way is cached, so a tree of files costs one lookup per directory.
 std::optional<std::filesystem::path> ConfigResolver::find_config(
     const std::filesystem::path& directory) {
-  if (auto it = directories_.find(directory); it != directories_.end()) return it->second;
+  if (auto it = directories_.find(directory.native()); it != directories_.end()) return it->second;
   std::optional<std::filesystem::path> found;
   std::error_code ec;
   for (const char* name : kConfigFileNames) {
@@ -48,7 +60,7 @@ std::optional<std::filesystem::path> ConfigResolver::find_config(
   }
   if (!found && directory.has_parent_path() && directory.parent_path() != directory)
     found = find_config(directory.parent_path());
-  directories_[directory] = found;
+  directories_[directory.native()] = found;
   return found;
 }
 
@@ -65,7 +77,7 @@ std::shared_ptr<const ConfigChain> ConfigResolver::chain_for(
 
 std::optional<std::filesystem::path> ConfigResolver::config_file_for(
     const std::filesystem::path& directory) {
-  return config_file_for_absolute(absolute(directory));
+  return config_file_for_absolute(absolute(directory, cwd_));
 }
 
 std::optional<std::filesystem::path> ConfigResolver::config_file_for_absolute(
@@ -83,7 +95,8 @@ std::optional<std::filesystem::path> ConfigResolver::config_file_for_absolute(
 }
 
 std::shared_ptr<const EffectiveConfig> ConfigResolver::resolve(const std::filesystem::path& path) {
-  const std::filesystem::path file = absolute(path);
+  if (mode_ == Mode::none) return defaults_;
+  const std::filesystem::path file = absolute(path, cwd_);
   const std::optional<std::filesystem::path> config_file =
       config_file_for_absolute(file.parent_path());
   std::lock_guard lock(mutex_);
@@ -100,7 +113,8 @@ std::shared_ptr<const EffectiveConfig> ConfigResolver::resolve(const std::filesy
 }
 
 bool ConfigResolver::excluded(const std::filesystem::path& path) {
-  const std::filesystem::path absolute_path = absolute(path);
+  if (mode_ == Mode::none) return false;  // nothing to read the exclusions from
+  const std::filesystem::path absolute_path = absolute(path, cwd_);
   const std::optional<std::filesystem::path> config_file =
       config_file_for_absolute(absolute_path.parent_path());
   std::lock_guard lock(mutex_);

@@ -12,6 +12,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "config/config_chain.h"
@@ -66,13 +67,19 @@ class ConfigResolver {
   std::optional<std::filesystem::path> config_file_for_absolute(
       const std::filesystem::path& directory);
   std::shared_ptr<const ConfigChain> chain_for(const std::filesystem::path& config_file);
-  static std::filesystem::path absolute(const std::filesystem::path& path);
+  // `path` made absolute against the working directory (`cwd`: asked once, not for every file)
+  // and normal.
+  static std::filesystem::path absolute(const std::filesystem::path& path,
+                                        const std::filesystem::path& cwd = {});
 
   Mode mode_;
   std::filesystem::path config_file_;
   ConfigLoader loader_;
   mutable std::mutex mutex_;
-  std::map<std::filesystem::path, std::optional<std::filesystem::path>> directories_;
+  std::filesystem::path cwd_;  // hanmark never changes its working directory
+  // By the absolute, normal directory's text: comparing paths component by component showed in
+  // profiles.
+  std::unordered_map<std::string, std::optional<std::filesystem::path>> directories_;
   // By config file and matched [[overrides]] entries.
   std::map<std::pair<std::filesystem::path, std::vector<bool>>,
            std::shared_ptr<const EffectiveConfig>>
