@@ -150,7 +150,12 @@ std::optional<std::string> similar_name(const fs::path& missing) {
   for (; it != fs::directory_iterator() && seen < 2000; it.increment(error), ++seen) {
     if (error) break;
     const std::string name = it->path().filename().string();
-    const size_t distance = edit_distance(wanted, to_lower(name));
+    const std::string lowered = to_lower(name);
+    // The distance is at least the difference in length: most names are passed over unmeasured.
+    const size_t length_gap = lowered.size() > wanted.size() ? lowered.size() - wanted.size()
+                                                             : wanted.size() - lowered.size();
+    if (length_gap >= best_distance) continue;
+    const size_t distance = edit_distance(wanted, lowered);
     const bool slip = distance == 0 || (wanted.size() >= 8 && distance * 5 <= wanted.size());
     if (slip && distance < best_distance) {
       best = name;
