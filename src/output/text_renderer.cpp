@@ -1,6 +1,7 @@
 #include "output/text_renderer.h"
 
 #include <algorithm>
+#include <initializer_list>
 #include <string>
 
 #include "core/strings.h"
@@ -93,24 +94,40 @@ PrintedLine print_line(const Document& doc, ByteSpan line, ByteSpan span) {
 void render_text(std::ostream& out, const FileReport& report, const TextStyle& style) {
   const Document& doc = *report.doc;
   PositionCursor cursor(doc);
+  // A file's findings are put together in one string and written at once: an ostream insertion
+  // per piece cost more than the rest of the rendering.
+  std::string text;
+  const auto add = [&](std::initializer_list<std::string_view> pieces) {
+    for (std::string_view piece : pieces) text.append(piece);
+  };
   for (const Diagnostic& d : report.diagnostics) {
     const Colors c = colors_for(style, d.severity);
     const SpanPosition at = cursor.locate(d.span);
-    out << c.bold << doc.path() << ':' << at.begin.line << ':' << at.begin.column << ": " << c.reset
-        << c.severity << to_string(d.severity) << ':' << c.reset << ' ' << c.bold << d.message
-        << " [" << d.rule << ']' << c.reset << '\n';
+    const std::string number = std::to_string(at.begin.line);
+    add({c.bold,     doc.path(),
+         ":",        number,
+         ":",        std::to_string(at.begin.column),
+         ": ",       c.reset,
+         c.severity, to_string(d.severity),
+         ":",        c.reset,
+         " ",        c.bold,
+         d.message,  " [",
+         d.rule,     "]",
+         c.reset,    "\n"});
 
     const ByteSpan line = doc.lines().line_content(at.begin.line);
     const PrintedLine printed = print_line(doc, line, d.span);
-    const std::string number = std::to_string(at.begin.line);
     const std::string pad(number.size() + 1, ' ');
-    out << c.gutter << ' ' << number << " |" << c.reset << ' ' << printed.text << '\n';
-    out << c.gutter << pad << " |" << c.reset << ' ' << std::string(printed.caret_column, ' ')
-        << c.underline << '^' << std::string(printed.caret_width - 1, '~') << c.reset << '\n';
+    add({c.gutter, " ", number, " |", c.reset, " ", printed.text, "\n"});
+    add({c.gutter, pad, " |", c.reset, " "});
+    text.append(printed.caret_column, ' ');
+    add({c.underline, "^"});
+    text.append(printed.caret_width - 1, '~');
+    add({c.reset, "\n"});
     for (const std::string& help : help_lines(d))
-      out << c.gutter << pad << " = " << c.reset << c.help << "help:" << c.reset << ' ' << help
-          << '\n';
+      add({c.gutter, pad, " = ", c.reset, c.help, "help:", c.reset, " ", help, "\n"});
   }
+  out.write(text.data(), static_cast<std::streamsize>(text.size()));
 }
 
 void Summary::add(const FileReport& report) {
