@@ -83,7 +83,19 @@ bool WordCheck::accepts_edited(UnitsView word, size_t begin, size_t end) {
   compound_steps_ = 0;
   // affixed_root(start, …) reads the word from `start` on only: those after the edit hold.
   std::fill_n(last_part_known_, end, false);
-  candidates_known_ = outer_known_ = false;
+  // The suffixes found read the word from their reach on: an edit before it leaves them as they
+  // were (near misses change the syllables before a word's ending one after another).
+  if (end > candidates_reach_) candidates_known_ = false;
+  if (end > outer_reach_) {
+    outer_known_ = false;
+  } else {
+    bool any_kept = false;
+    for (InnerRange& range : inner_ranges_) {
+      if (end > range.reach) range.first = UINT32_MAX;
+      any_kept |= range.first != UINT32_MAX;
+    }
+    if (!any_kept) inner_.clear();
+  }
   return decide();
 }
 
@@ -110,8 +122,9 @@ bool WordCheck::decide() {
 
 // The root is the stem followed by the suffix's strip text; the condition is on its end, and
 // only the stem's last units that it reaches are read.
-void WordCheck::collect(const SuffixIndex& index, UnitsView text,
-                        std::vector<Candidate>& out) const {
+size_t WordCheck::collect(const SuffixIndex& index, UnitsView text,
+                          std::vector<Candidate>& out) const {
+  size_t reach = text.size();
   const auto try_list = [&](std::span<const uint32_t> list, size_t append) {
     const size_t stem_end = text.size() - append;
     for (uint32_t suffix_index : list) {
@@ -123,6 +136,7 @@ void WordCheck::collect(const SuffixIndex& index, UnitsView text,
           std::max<size_t>(1, condition.size() > strip ? condition.size() - strip : 0);
       if (stem_end < needed) continue;
       const size_t start = stem_end + strip - condition.size();
+      reach = std::min(reach, start);
       bool holds = true;
       for (size_t i = 0; i < condition.size() && holds; ++i) {
         const size_t at = start + i;
@@ -133,21 +147,23 @@ void WordCheck::collect(const SuffixIndex& index, UnitsView text,
                        static_cast<int64_t>(stem_end - needed)});
     }
   };
-  if (text.empty()) return;
+  if (text.empty()) return reach;
   try_list(index.empty_append, 0);
   uint32_t node = UnitsTrie::root();
   for (size_t append = 1; append < text.size(); ++append) {
+    reach = std::min(reach, text.size() - append);
     node = index.trie.child(node, text[text.size() - append]);
     if (node == UnitsTrie::kNone) break;
     const uint32_t list = index.trie.value(node);
     if (list != UnitsTrie::kNone) try_list(index.list(list), append);
   }
+  return reach;
 }
 
 auto WordCheck::suffix_candidates() -> const std::vector<Candidate>& {
   if (!candidates_known_) {
     candidates_.clear();
-    collect(data_->all_suffixes, word_, candidates_);
+    candidates_reach_ = collect(data_->all_suffixes, word_, candidates_);
     candidates_known_ = true;
   }
   return candidates_;
@@ -156,8 +172,8 @@ auto WordCheck::suffix_candidates() -> const std::vector<Candidate>& {
 auto WordCheck::outer_candidates() -> const std::vector<Candidate>& {
   if (!outer_known_) {
     outer_.clear();
-    collect(data_->outer_suffixes, word_, outer_);
-    inner_ranges_.assign(outer_.size(), {UINT32_MAX, 0});
+    outer_reach_ = collect(data_->outer_suffixes, word_, outer_);
+    inner_ranges_.assign(outer_.size(), InnerRange{});
     inner_.clear();
     outer_known_ = true;
   }
@@ -171,7 +187,9 @@ auto WordCheck::inner_candidates(size_t outer) -> std::pair<const Candidate*, co
     inner_text_.assign(word_.substr(0, outer_[outer].stem_end));
     inner_text_.append(suffix.strip);
     const size_t from = inner_.size();
-    collect(data_->inner_suffixes, inner_text_, inner_);
+    // Past the stem, inner_text_ is the strip text, which no edit changes.
+    range.reach = static_cast<uint32_t>(std::min<size_t>(
+        collect(data_->inner_suffixes, inner_text_, inner_), outer_[outer].stem_end));
     // hunspell checks the inner suffix as outside compounds, and only one allowing the outer.
     size_t kept = from;
     for (size_t i = from; i < inner_.size(); ++i) {
@@ -180,9 +198,10 @@ auto WordCheck::inner_candidates(size_t outer) -> std::pair<const Candidate*, co
         inner_[kept++] = inner_[i];
     }
     inner_.resize(kept);
-    range = {static_cast<uint32_t>(from), static_cast<uint32_t>(kept)};
+    range.first = static_cast<uint32_t>(from);
+    range.last = static_cast<uint32_t>(kept);
   }
-  return {inner_.data() + range.first, inner_.data() + range.second};
+  return {inner_.data() + range.first, inner_.data() + range.last};
 }
 
 const Root* WordCheck::suffixed_root(size_t start, bool in_compound) {

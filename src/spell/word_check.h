@@ -79,8 +79,9 @@ class WordCheck {
     uint32_t stem_end;
     int64_t last_start;
   };
-  // The suffixes of `index` that end `text`, in the order hunspell tries them.
-  void collect(const SuffixIndex& index, UnitsView text, std::vector<Candidate>& out) const;
+  // The suffixes of `index` that end `text`, in the order hunspell tries them; returns the first
+  // position of `text` read to find them.
+  size_t collect(const SuffixIndex& index, UnitsView text, std::vector<Candidate>& out) const;
   const std::vector<Candidate>& suffix_candidates();
   const std::vector<Candidate>& outer_candidates();
   // For outer candidate `outer`, the inner suffixes allowing it that end the word without the
@@ -128,9 +129,14 @@ class WordCheck {
   bool last_part_known_[kMaxUnits + 1];
 
   bool candidates_known_ = false, outer_known_ = false;
+  size_t candidates_reach_ = 0, outer_reach_ = 0;  // what collect() returned for them
   std::vector<Candidate> candidates_, outer_;
   // Per outer candidate: its inner candidates' range in inner_ once known.
-  std::vector<std::pair<uint32_t, uint32_t>> inner_ranges_;
+  struct InnerRange {
+    uint32_t first = UINT32_MAX, last = 0;  // in inner_; first == UINT32_MAX: not known
+    uint32_t reach = 0;                     // the first position of the word read for them
+  };
+  std::vector<InnerRange> inner_ranges_;
   std::vector<Candidate> inner_;
   Units inner_text_;
 };
