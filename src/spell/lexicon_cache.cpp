@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <vector>
@@ -73,6 +74,18 @@ std::unique_ptr<AffixLexicon::Data> read_image(const fs::path& file, std::string
   return lexicon_image::read(owner, std::string_view(static_cast<const char*>(mapped), size), key);
 }
 
+// Temporary files of a process killed while writing: removed once surely abandoned, so that the
+// cache stays bounded.
+void remove_abandoned(const fs::path& directory, std::string_view temp_prefix) {
+  constexpr auto kAbandoned = std::chrono::minutes(10);
+  std::error_code ec;
+  for (const fs::directory_entry& entry : fs::directory_iterator(directory, ec)) {
+    if (!entry.path().filename().string().starts_with(temp_prefix)) continue;
+    const auto written = entry.last_write_time(ec);
+    if (!ec && fs::file_time_type::clock::now() - written > kAbandoned) fs::remove(entry, ec);
+  }
+}
+
 // Writes `bytes` to `file` through a temporary file beside it and a rename, so that processes
 // running at once (pre-commit starts several) never read a half-written image. No fsync: after
 // a crash a torn image fails its checksum and is rebuilt, which costs less than a flush on
@@ -81,8 +94,10 @@ void write_image(const fs::path& file, std::string_view bytes) {
   std::error_code ec;
   fs::create_directories(file.parent_path(), ec);
   if (ec) return;
+  const std::string temp_prefix = "." + file.filename().string() + ".";
+  remove_abandoned(file.parent_path(), temp_prefix);
   ignore_file_size_signal();
-  std::string temp = (file.parent_path() / ("." + file.filename().string() + ".XXXXXX")).string();
+  std::string temp = (file.parent_path() / (temp_prefix + "XXXXXX")).string();
   const int fd = ::mkstemp(temp.data());
   if (fd < 0) return;
   const bool written = write_all(fd, bytes);
@@ -95,11 +110,12 @@ void write_image(const fs::path& file, std::string_view bytes) {
 std::optional<fs::path> lexicon_cache_directory() {
   const std::string_view disabled = environment("HANMARK_NO_CACHE");
   if (!disabled.empty() && disabled != "0") return std::nullopt;
-  if (const std::string_view dir = environment("HANMARK_CACHE_DIR"); !dir.empty())
-    return fs::path(dir);
+  // Relative paths are ignored (as the XDG specification says of its variables): they would
+  // put the cache in whatever directory hanmark runs in, which is the user's project.
+  if (const fs::path dir(environment("HANMARK_CACHE_DIR")); dir.is_absolute()) return dir;
   if (const fs::path xdg(environment("XDG_CACHE_HOME")); xdg.is_absolute()) return xdg / "hanmark";
-  if (const std::string_view home = environment("HOME"); !home.empty())
-    return fs::path(home) / ".cache" / "hanmark";
+  if (const fs::path home(environment("HOME")); home.is_absolute())
+    return home / ".cache" / "hanmark";
   return std::nullopt;
 }
 

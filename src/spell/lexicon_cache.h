@@ -18,8 +18,8 @@
 
 namespace hanmark {
 
-// $HANMARK_CACHE_DIR, else $XDG_CACHE_HOME/hanmark when absolute, else $HOME/.cache/hanmark;
-// nullopt when HANMARK_NO_CACHE is set to anything but "" or "0", or no directory is known.
+// $HANMARK_CACHE_DIR, else $XDG_CACHE_HOME/hanmark, else $HOME/.cache/hanmark, each only when
+// absolute; nullopt when HANMARK_NO_CACHE is set to anything but "" or "0", or none is.
 std::optional<std::filesystem::path> lexicon_cache_directory();
 
 // The lexicon of `aff_path` and `dic_path` after `add_words(lexicon)`, which adds the words

@@ -14,8 +14,8 @@ namespace {
 
 using Data = AffixLexicon::Data;
 
-// A field added to Data changes its size: add it to the image (fields() or the words below),
-// bump kFormatVersion, then this number.
+// A field added to Data changes its size: add it to the image (data_fields(), write_suffixes()
+// or write_words() and their readers), bump kFormatVersion, then this number.
 static_assert(sizeof(Data) == 1336, "Data changed: update the image and kFormatVersion");
 
 constexpr char kMagic[8] = {'H', 'N', 'M', 'K', 'L', 'E', 'X', '\n'};
@@ -79,8 +79,7 @@ class Writer {
   }
   template <Plain T>
   void field(const std::vector<T>& values) {
-    field(uint64_t{values.size()});
-    raw(values.data(), values.size());
+    viewable(std::span<const T>(values));
   }
   void field(const Units& units) {
     field(uint64_t{units.size()});
@@ -102,7 +101,7 @@ class Writer {
   template <class T>
   requires requires(Writer& w, const T& t) { fields(w, t); }
   void field(const T& value) { fields(*this, value); }
-  void field(const UnitsTrie& trie) {
+  void trie(const UnitsTrie& trie, size_t /*value_limit*/) {
     viewable(trie.nodes());
     viewable(trie.labels());
     viewable(trie.table());
@@ -135,9 +134,8 @@ class Reader {
   }
   template <Plain T>
   void field(std::vector<T>& values) {
-    const uint64_t count = size_of(sizeof(T));
-    values.resize(count);
-    raw(values.data(), count);
+    const std::span<const T> items = view<T>();
+    values.assign(items.begin(), items.end());  // without zeroing them first, as resize would
   }
   void field(Units& units) {
     const uint64_t count = size_of(sizeof(char16_t));
@@ -168,11 +166,12 @@ class Reader {
   template <class T>
   requires requires(Reader& r, T& t) { fields(r, t); }
   void field(T& value) { fields(*this, value); }
-  void field(UnitsTrie& trie) {
+  // A trie whose values index an array of `value_limit`.
+  void trie(UnitsTrie& trie, size_t value_limit) {
     const auto nodes = view<UnitsTrie::Node>();
     const auto labels = view<char16_t>();
     const auto table = view<uint8_t>();
-    if (ok_ && !trie.view(nodes, labels, table)) ok_ = false;
+    if (ok_ && !trie.view(nodes, labels, table, value_limit)) ok_ = false;
   }
   // What Writer::viewable() wrote, where it is (the bytes start at a multiple of 8).
   template <Plain T>
@@ -216,8 +215,10 @@ class Reader {
 
 // The parts of Data and of its members stored field by field, in one order for both directions
 // (Io: Writer or Reader; the types const for writing).
-template <class Io, class S>
-requires std::is_same_v<std::remove_const_t<S>, FlagSet>
+template <class S, class T>
+concept MaybeConst = std::is_same_v<std::remove_const_t<S>, T>;
+
+template <class Io, MaybeConst<FlagSet> S>
 void fields(Io& io, S& set) {
   io.field(set.flags);
   io.field(set.bits);
@@ -225,30 +226,50 @@ void fields(Io& io, S& set) {
   io.field(set.rule_class);
 }
 
-template <class Io, class S>
-requires std::is_same_v<std::remove_const_t<S>, Suffix>
-void fields(Io& io, S& suffix) {
-  io.field(suffix.flag);
-  io.field(suffix.continuation);
-  io.field(suffix.condition);
-  io.field(suffix.strip);
-}
-
-template <class Io, class S>
-requires std::is_same_v<std::remove_const_t<S>, SuffixIndex>
+template <class Io, MaybeConst<SuffixIndex> S>
 void fields(Io& io, S& index) {
-  io.field(index.trie);
   io.field(index.list_suffixes);
   io.field(index.list_starts);
   io.field(index.empty_append);
+  io.trie(index.trie, index.list_starts.empty() ? 0 : index.list_starts.size() - 1);
 }
 
-// Everything but the words and roots, whose views into the word units are stored as offsets.
+// A suffix as stored: its strip text is strips[strip, strip + strip_size).
+struct StoredSuffix {
+  Flag flag;
+  uint16_t strip_size;
+  uint32_t continuation, condition, strip;
+};
+
+void write_suffixes(Writer& out, const std::vector<Suffix>& suffixes) {
+  std::vector<StoredSuffix> stored;
+  Units strips;
+  for (const Suffix& s : suffixes) {
+    stored.push_back({s.flag, static_cast<uint16_t>(s.strip.size()), s.continuation, s.condition,
+                      static_cast<uint32_t>(strips.size())});
+    strips.append(s.strip);
+  }
+  out.viewable(std::span<const StoredSuffix>(stored));
+  out.viewable(std::span<const char16_t>(strips));
+}
+
+bool read_suffixes(Reader& in, std::vector<Suffix>& suffixes) {
+  const auto stored = in.view<StoredSuffix>();
+  const auto strips = in.view<char16_t>();
+  suffixes.reserve(stored.size());
+  for (const StoredSuffix& s : stored) {
+    if (uint64_t{s.strip} + s.strip_size > strips.size()) return false;
+    suffixes.push_back(
+        {s.flag, s.continuation, s.condition, Units(strips.data() + s.strip, s.strip_size)});
+  }
+  return in.ok();
+}
+
+// Everything but the suffixes, words and roots, which are stored in forms of their own.
 template <class Io, class D>
 void data_fields(Io& io, D& data) {
   io.field(data.flag_sets);
   io.field(data.conditions);
-  io.field(data.suffixes);
   io.field(data.all_suffixes);
   io.field(data.continuation_flags);
   io.field(data.outer_suffixes);
@@ -266,7 +287,6 @@ void data_fields(Io& io, D& data) {
   io.field(data.only_in_compound);
   io.field(data.compound_min);
   io.field(data.homonym_roots);
-  io.field(data.word_trie);
 }
 
 // A word as stored: its units are units[offset, offset + size) of all words' units in a row.
@@ -297,6 +317,7 @@ void write_words(Writer& out, const Data& data) {
   out.field(words);
   out.field(uint64_t{data.dic_words});
   out.field(roots);
+  out.trie(data.word_trie, data.words.size());
   std::vector<std::pair<char32_t, Units>> conversion(data.input_conversion.begin(),
                                                      data.input_conversion.end());
   std::sort(conversion.begin(), conversion.end());  // the same bytes for the same Data
@@ -308,13 +329,12 @@ void write_words(Writer& out, const Data& data) {
 }
 
 bool read_words(Reader& in, Data& data) {
-  std::vector<StoredWord> words;
-  std::vector<StoredRoot> roots;
   uint64_t dic_words = 0, conversions = 0;
   const std::span<const char16_t> units = in.view<char16_t>();
-  in.field(words);
+  const std::span<const StoredWord> words = in.view<StoredWord>();
   in.field(dic_words);
-  in.field(roots);
+  const std::span<const StoredRoot> roots = in.view<StoredRoot>();
+  in.trie(data.word_trie, words.size());
   in.field(conversions);
   if (!in.ok() || dic_words > words.size()) return false;
   data.words.reserve(words.size());
@@ -347,17 +367,9 @@ bool all_below(const std::vector<uint32_t>& values, size_t limit) {
   return std::all_of(values.begin(), values.end(), [&](uint32_t v) { return v < limit; });
 }
 
-// Its values index an array of `size`.
-bool values_below(const UnitsTrie& trie, size_t size) {
-  return std::all_of(trie.nodes().begin(), trie.nodes().end(), [&](const UnitsTrie::Node& n) {
-    return n.value == UnitsTrie::kNone || n.value < size;
-  });
-}
-
 bool consistent(const SuffixIndex& index, size_t suffixes) {
   const auto& starts = index.list_starts;
-  return !starts.empty() && values_below(index.trie, starts.size() - 1) && starts.front() == 0 &&
-         std::is_sorted(starts.begin(), starts.end()) &&
+  return !starts.empty() && starts.front() == 0 && std::is_sorted(starts.begin(), starts.end()) &&
          starts.back() == index.list_suffixes.size() && all_below(index.list_suffixes, suffixes) &&
          all_below(index.empty_append, suffixes);
 }
@@ -381,10 +393,12 @@ bool consistent(const Data& data) {
          offsets.back() <= data.syllable_units.size() &&
          (data.one_part_matches.empty() || data.one_part_matches.size() == classes * 2) &&
          (data.two_part_matches.empty() || data.two_part_matches.size() == classes * classes * 2) &&
-         data.compound_rule_bits.size() == data.compound_rules.size() &&
+         std::equal(
+             data.compound_rules.begin(), data.compound_rules.end(),
+             data.compound_rule_bits.begin(), data.compound_rule_bits.end(),
+             [](const auto& rule, const auto& bits) { return rule.size() == bits.size(); }) &&
          data.rule_first_bits.size() == data.compound_rules.size() &&
          all_below(data.homonym_roots, data.roots.size()) &&
-         values_below(data.word_trie, data.words.size()) &&
          consistent(data.all_suffixes, data.suffixes.size()) &&
          consistent(data.outer_suffixes, data.suffixes.size()) &&
          consistent(data.inner_suffixes, data.suffixes.size());
@@ -395,6 +409,7 @@ bool consistent(const Data& data) {
 std::string write(const Data& data, std::string_view key) {
   Writer payload;
   data_fields(payload, data);
+  write_suffixes(payload, data.suffixes);
   write_words(payload, data);
   payload.bytes.resize(padded(payload.bytes.size()), '\0');
   Header header{};
@@ -436,7 +451,9 @@ std::unique_ptr<Data> read(std::shared_ptr<const void> owner, std::string_view b
   data->conditions.clear();
   Reader in(payload);
   data_fields(in, *data);
-  if (!in.ok() || !read_words(in, *data) || !consistent(*data)) return nullptr;
+  if (!in.ok() || !read_suffixes(in, data->suffixes) || !read_words(in, *data) ||
+      !consistent(*data))
+    return nullptr;
   // What is left is the padding to 8 bytes.
   data->word_trie_stale = false;
   return data;

@@ -60,33 +60,35 @@ void UnitsTrie::build_sorted(const Entries& entries) {
 }
 
 bool UnitsTrie::view(std::span<const Node> nodes, std::span<const char16_t> labels,
-                     std::span<const uint8_t> table) {
-  const auto valid = [&](const Node& n) {
-    const uint64_t end = uint64_t{n.first_child} + n.child_count;
-    if (end > nodes.size() || end > labels.size()) return false;
-    if (n.table == kNone) return true;
-    return n.lowest <= n.highest && uint64_t{n.table} + (n.highest - n.lowest) < table.size();
-  };
-  // A table's offsets are below child_count or kNoChild by construction; checked all the same,
-  // a walk would read past the children otherwise.
-  const auto valid_offsets = [&](const Node& n) {
-    if (n.table == kNone) return true;
-    for (size_t u = 0; u <= size_t{n.highest} - n.lowest; ++u) {
-      const uint8_t offset = table[n.table + u];
-      if (offset != kNoChild && offset >= n.child_count) return false;
-    }
-    return true;
-  };
+                     std::span<const uint8_t> table, size_t value_limit) {
   nodes_ = std::vector<Node>(1);
   labels_.clear();
   table_.clear();
   view_own_arrays();
-  if (nodes.empty() || !std::all_of(nodes.begin(), nodes.end(), valid) ||
-      !std::all_of(nodes.begin(), nodes.end(), valid_offsets))
-    return false;
+  // One pass, without branches but for the few nodes with a table: this runs on every load.
+  const uint64_t children_end = std::min(nodes.size(), labels.size());
+  bool valid = !nodes.empty();
+  for (const Node& n : nodes) {
+    valid &= uint64_t{n.first_child} + n.child_count <= children_end;
+    valid &= n.value == kNone || n.value < value_limit;
+    if (n.table != kNone) valid &= valid_table(n, table);
+  }
+  if (!valid) return false;
   nodes_view_ = nodes;
   labels_view_ = labels;
   table_view_ = table;
+  return true;
+}
+
+// Whether `n`'s table lies in `table` and its offsets are below child_count or kNoChild (true by
+// construction; checked all the same, a walk would read past the children otherwise).
+bool UnitsTrie::valid_table(const Node& n, std::span<const uint8_t> table) {
+  if (n.lowest > n.highest || uint64_t{n.table} + (n.highest - n.lowest) >= table.size())
+    return false;
+  for (size_t u = 0; u <= size_t{n.highest} - n.lowest; ++u) {
+    const uint8_t offset = table[n.table + u];
+    if (offset != kNoChild && offset >= n.child_count) return false;
+  }
   return true;
 }
 

@@ -53,12 +53,12 @@ class UnitsTrie {
   // The flat arrays, for saving a built trie in a lexicon image (lexicon_image.h) and using it
   // from there without a copy: view() takes arrays that nodes(), labels() and table() gave,
   // which must outlive the trie (or its next build), and returns false (the trie left empty)
-  // when a node's children or table reach past them.
+  // when a node's children or table reach past them or a value is not below `value_limit`.
   std::span<const Node> nodes() const { return nodes_view_; }
   std::span<const char16_t> labels() const { return labels_view_; }
   std::span<const uint8_t> table() const { return table_view_; }
   bool view(std::span<const Node> nodes, std::span<const char16_t> labels,
-            std::span<const uint8_t> table);
+            std::span<const uint8_t> table, size_t value_limit);
 
  private:
   static constexpr uint32_t kScanLimit = 8;      // fewer children: a scan beats the others
@@ -67,6 +67,7 @@ class UnitsTrie {
   static constexpr uint8_t kNoChild = 0xFF;
   using Entries = std::vector<std::pair<Key, uint32_t>>;
   void add_table(uint32_t node);
+  static bool valid_table(const Node& n, std::span<const uint8_t> table);
   void view_own_arrays() {
     nodes_view_ = nodes_;
     labels_view_ = labels_;

@@ -175,6 +175,20 @@ TEST_CASE("lexicon cache: written on the first load, read on the next, rebuilt w
   const fs::path image = lexicon_image_path(cache_dir(files), files.aff, files.dic);
   REQUIRE(fs::is_regular_file(image));
   CHECK(std::distance(fs::directory_iterator(cache_dir(files)), {}) == 1);  // no temporary left
+  // A temporary file abandoned long ago (a killed writer) goes at the next write; a recent
+  // one, perhaps another process's, stays.
+  const fs::path abandoned = image.parent_path() / ("." + image.filename().string() + ".dead01");
+  const fs::path recent = image.parent_path() / ("." + image.filename().string() + ".live01");
+  write_bytes(abandoned, "x");
+  write_bytes(recent, "x");
+  fs::last_write_time(abandoned, fs::last_write_time(abandoned) - std::chrono::hours(1));
+  fs::remove(image);
+  load();
+  CHECK(load.parses == 2);
+  CHECK_FALSE(fs::exists(abandoned));
+  CHECK(fs::exists(recent));
+  fs::remove(recent);
+  load.parses = 1;
 
   const auto cached = load();
   REQUIRE(cached != nullptr);
@@ -261,6 +275,10 @@ TEST_CASE("lexicon cache: the directory comes from the environment") {
   }
   const ScopedEnv absolute("XDG_CACHE_HOME", "/xdg");
   CHECK(lexicon_cache_directory() == fs::path("/xdg/hanmark"));
+  {
+    const ScopedEnv relative("HANMARK_CACHE_DIR", "cache");  // would be inside the project
+    CHECK(lexicon_cache_directory() == fs::path("/xdg/hanmark"));
+  }
   const ScopedEnv chosen("HANMARK_CACHE_DIR", "/chosen");
   CHECK(lexicon_cache_directory() == fs::path("/chosen"));
   {
