@@ -18,7 +18,7 @@ namespace hanmark::lexicon_image {
 // Bump whenever what an image stores changes: a field of AffixLexicon::Data, UnitsTrie or their
 // parts added, removed or given another meaning (lexicon_image.cpp asserts Data's size, so that
 // a new field is not forgotten silently).
-inline constexpr uint32_t kFormatVersion = 1;
+inline constexpr uint32_t kFormatVersion = 2;
 
 // The image of `data` under `key`. `data`'s word trie must be built (AffixLexicon::read_data).
 std::string write(const AffixLexicon::Data& data, std::string_view key);
