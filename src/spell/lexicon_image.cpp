@@ -48,23 +48,6 @@ size_t padded(size_t size) {
   return (size + 7) / 8 * 8;
 }
 
-// A sum and a xor of the payload's 64-bit words, which the compiler vectorises: a tenth of a
-// millisecond a megabyte where parsing takes ~60 ms, and any one flipped bit changes
-// the sum's bit and not the rotated xor's at that place. Images are written by hanmark only;
-// this catches torn, truncated and damaged files, not forgery.
-[[gnu::noinline]] uint64_t checksum(std::string_view payload) {
-  uint64_t sum = 0, xored = 0;
-  const size_t words = payload.size() / 8;
-#pragma GCC unroll 4
-  for (size_t i = 0; i < words; ++i) {  // indexed: so written, GCC vectorises it
-    uint64_t word;
-    std::memcpy(&word, payload.data() + 8 * i, 8);
-    sum += word;
-    xored ^= word;
-  }
-  return sum ^ std::rotl(xored, 32);
-}
-
 // Stored as their bytes: trivially copyable, without padding (whose bytes would be arbitrary).
 template <class T>
 concept Plain = std::is_trivially_copyable_v<T> && std::has_unique_object_representations_v<T>;
@@ -386,7 +369,7 @@ bool consistent(const Data& data) {
            std::is_sorted(s.flags.begin(), s.flags.end());
   };
   const auto& offsets = data.syllable_offsets;
-  return sets > 0 && !data.conditions.empty() &&
+  return sets > 0 && !data.conditions.empty() && data.compound_min > 0 &&
          std::all_of(data.suffixes.begin(), data.suffixes.end(), suffix_ok) &&
          std::all_of(data.flag_sets.begin(), data.flag_sets.end(), set_ok) &&
          offsets.size() == 0xD7A4 - 0xAC00 + 1 && std::is_sorted(offsets.begin(), offsets.end()) &&
@@ -406,6 +389,23 @@ bool consistent(const Data& data) {
 
 }  // namespace
 
+// A sum and a xor of the payload's 64-bit words, which the compiler vectorises: a tenth of a
+// millisecond a megabyte where parsing takes ~60 ms, and any one flipped bit changes
+// the sum's bit and not the rotated xor's at that place. Images are written by hanmark only;
+// this catches torn, truncated and damaged files, not forgery.
+[[gnu::noinline]] uint64_t payload_checksum(std::string_view payload) {
+  uint64_t sum = 0, xored = 0;
+  const size_t words = payload.size() / 8;
+#pragma GCC unroll 4
+  for (size_t i = 0; i < words; ++i) {  // indexed: so written, GCC vectorises it
+    uint64_t word;
+    std::memcpy(&word, payload.data() + 8 * i, 8);
+    sum += word;
+    xored ^= word;
+  }
+  return sum ^ std::rotl(xored, 32);
+}
+
 std::string write(const Data& data, std::string_view key) {
   Writer payload;
   data_fields(payload, data);
@@ -418,7 +418,7 @@ std::string write(const Data& data, std::string_view key) {
   header.build_tag = build_tag();
   header.key_size = key.size();
   header.payload_size = payload.bytes.size();
-  header.checksum = checksum(payload.bytes);
+  header.checksum = payload_checksum(payload.bytes);
   std::string out(reinterpret_cast<const char*>(&header), sizeof header);
   out.append(key);
   out.resize(sizeof header + padded(key.size()), '\0');
@@ -444,7 +444,7 @@ std::unique_ptr<Data> read(std::shared_ptr<const void> owner, std::string_view b
       bytes.substr(bytes.size() - sizeof kEndMarker) != std::string_view(kEndMarker, 8))
     return nullptr;
   const std::string_view payload = bytes.substr(padded(key.size()), header.payload_size);
-  if (checksum(payload) != header.checksum) return nullptr;
+  if (payload_checksum(payload) != header.checksum) return nullptr;
   auto data = std::make_unique<Data>();
   data->image = std::move(owner);
   data->flag_sets.clear();

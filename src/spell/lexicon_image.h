@@ -29,4 +29,8 @@ std::string write(const AffixLexicon::Data& data, std::string_view key);
 std::unique_ptr<AffixLexicon::Data> read(std::shared_ptr<const void> owner, std::string_view bytes,
                                          std::string_view key);
 
+// The checksum an image's header holds for its payload (for tests that forge images, to reach
+// the checks behind it).
+uint64_t payload_checksum(std::string_view payload);
+
 }  // namespace hanmark::lexicon_image

@@ -4,9 +4,11 @@
 #include <doctest/doctest.h>
 
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <optional>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -63,6 +65,18 @@ void add_words(AffixLexicon& lexicon) {
   lexicon.add_with_affix(G + EU + NF, D + A);
 }
 
+// The test dictionary parsed, with add_words(), and its image under "key".
+struct ParsedTestDictionary {
+  TestDictionary files{test_aff(), test_dic()};
+  std::unique_ptr<AffixLexicon> lexicon = AffixLexicon::load(files.aff, files.dic, nullptr);
+  std::string image;
+  ParsedTestDictionary() {
+    REQUIRE(lexicon != nullptr);
+    add_words(*lexicon);
+    image = image_of(*lexicon, "key");
+  }
+};
+
 // load_lexicon() on `files` in `directory`, counting the parses (the calls of add_words).
 struct CachedLoad {
   std::string aff, dic;
@@ -110,11 +124,9 @@ class ScopedEnv {
 }  // namespace
 
 TEST_CASE("lexicon image: a round trip gives the same bytes and the same answers") {
-  const TestDictionary files(test_aff(), test_dic());
-  const auto parsed = AffixLexicon::load(files.aff, files.dic, nullptr);
-  REQUIRE(parsed != nullptr);
-  add_words(*parsed);
-  const std::string image = image_of(*parsed, "key");
+  const ParsedTestDictionary test;
+  const std::unique_ptr<AffixLexicon>& parsed = test.lexicon;
+  const std::string& image = test.image;
   auto data = read_image(image, "key");
   REQUIRE(data != nullptr);
   const auto restored = AffixLexicon::from_data(std::move(data));
@@ -136,10 +148,8 @@ TEST_CASE("lexicon image: a round trip gives the same bytes and the same answers
 }
 
 TEST_CASE("lexicon image: truncated, bit-flipped, foreign or other-key images are refused") {
-  const TestDictionary files(test_aff(), test_dic());
-  const auto parsed = AffixLexicon::load(files.aff, files.dic, nullptr);
-  REQUIRE(parsed != nullptr);
-  const std::string image = image_of(*parsed, "key");
+  const ParsedTestDictionary test;
+  const std::string& image = test.image;
   REQUIRE(read_image(image, "key") != nullptr);
   CHECK(read_image(image, "other") == nullptr);
   CHECK(read_image(image, "kez") == nullptr);
@@ -164,6 +174,38 @@ TEST_CASE("lexicon image: truncated, bit-flipped, foreign or other-key images ar
     accepted += read_image(flipped, "key") != nullptr;
   }
   CHECK(accepted == 0);
+}
+
+TEST_CASE("lexicon image: a damaged payload with a matching checksum never makes a check crash") {
+  // Past the checksum (a forged image, or damage it misses), the reader's range checks are what
+  // keeps checks inside the arrays: each byte changed in turn, the checksum fixed up, the image
+  // is refused or its lexicon answers (rightly or not) without reading out of bounds.
+  const ParsedTestDictionary test;
+  const std::string& image = test.image;
+  const size_t payload_begin = 48 + 8, payload_end = image.size() - 8;  // header, key, marker
+  const std::vector<std::string> words = test_words(2, 200);
+  size_t refused = 0, read = 0;
+  std::mt19937 random(5);
+  for (size_t at = payload_begin; at < payload_end; at += 1 + random() % 16) {
+    std::string forged = image;
+    forged[at] = static_cast<char>(forged[at] ^ (1 << random() % 8) ^ (random() % 2 ? 0x80 : 0));
+    const uint64_t sum = lexicon_image::payload_checksum(
+        std::string_view(forged).substr(payload_begin, payload_end - payload_begin));
+    std::memcpy(forged.data() + 40, &sum, sizeof sum);  // Header::checksum
+    auto data = read_image(forged, "key");
+    if (!data) {
+      ++refused;
+      continue;
+    }
+    ++read;
+    const auto lexicon = AffixLexicon::from_data(std::move(data));
+    for (const std::string& word : words) lexicon->spell(word);
+    lexicon->add_with_affix(hangul::to_nfd("낙"), G + A);
+    for (const std::string& word : words) lexicon->spell(word);
+  }
+  MESSAGE(refused << " forged images refused, " << read << " read");
+  CHECK(refused > 0);
+  CHECK(read > 0);
 }
 
 TEST_CASE("lexicon cache: written on the first load, read on the next, rebuilt when stale") {
