@@ -1,7 +1,6 @@
 #include "fix/safe_write.h"
 
 #include <fcntl.h>
-#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -10,6 +9,8 @@
 #include <cstring>
 #include <filesystem>
 #include <vector>
+
+#include "core/file_io.h"
 
 namespace hanmark {
 
@@ -30,16 +31,6 @@ bool read_all(int fd, std::string& bytes) {
   }
 }
 
-bool write_all(int fd, std::string_view text) {
-  while (!text.empty()) {
-    const ssize_t n = ::write(fd, text.data(), text.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return false;
-    text.remove_prefix(static_cast<size_t>(n));
-  }
-  return true;
-}
-
 bool same_metadata(const struct stat& info, const FileSnapshot& read) {
   return info.st_dev == read.device && info.st_ino == read.inode && info.st_size == read.size &&
          info.st_mtim.tv_sec == read.mtime.tv_sec && info.st_mtim.tv_nsec == read.mtime.tv_nsec;
@@ -53,14 +44,6 @@ bool unchanged_since(const std::string& path, const FileSnapshot& read) {
   return now.device == read.device && now.inode == read.inode && now.size == read.size &&
          now.mtime.tv_sec == read.mtime.tv_sec && now.mtime.tv_nsec == read.mtime.tv_nsec &&
          now.bytes == read.bytes;
-}
-
-// Past a file size limit (`ulimit -f`) the kernel sends SIGXFSZ, whose default action kills the
-// process and leaves its temporary file behind. Ignored, write() fails with EFBIG instead, which
-// is reported like a full disk and cleaned up.
-void ignore_file_size_signal() {
-  static const bool ignored = [] { return ::signal(SIGXFSZ, SIG_IGN) != SIG_ERR; }();
-  (void)ignored;
 }
 
 void sync_directory(const std::filesystem::path& dir) {

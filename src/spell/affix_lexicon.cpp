@@ -184,6 +184,17 @@ bool AffixLexicon::add_with_affix(std::string_view word, std::string_view model)
   return true;
 }
 
+std::unique_ptr<AffixLexicon> AffixLexicon::from_data(std::unique_ptr<Data> data) {
+  return std::unique_ptr<AffixLexicon>(new AffixLexicon(std::move(data)));
+}
+
+void AffixLexicon::read_data(const std::function<void(const Data&)>& read) const {
+  with_word_trie(mutex_, *data_, [&](const Data& data) {
+    read(data);
+    return true;
+  });
+}
+
 size_t AffixLexicon::root_count() const {
   std::shared_lock lock(mutex_);
   return data_->roots.size();

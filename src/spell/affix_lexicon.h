@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <shared_mutex>
 #include <span>
@@ -51,6 +52,12 @@ class AffixLexicon {
   size_t suffix_count() const;
 
   struct Data;  // the parsed dictionary (affix_lexicon_data.h)
+
+  // A lexicon of `data` read back from an image (lexicon_image.h), its word trie built.
+  static std::unique_ptr<AffixLexicon> from_data(std::unique_ptr<Data> data);
+  // Calls `read(data)` with the word trie up to date, for writing an image: one holds it built,
+  // so that a lexicon read back needs no rebuild either. Thread-safe.
+  void read_data(const std::function<void(const Data&)>& read) const;
 
  private:
   explicit AffixLexicon(std::unique_ptr<Data> data);

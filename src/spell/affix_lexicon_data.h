@@ -151,8 +151,8 @@ struct AffixLexicon::Data {
   std::vector<Word> words;
   size_t dic_words = 0;
   std::vector<uint32_t> homonym_roots;
-  std::unique_ptr<char16_t[]> dic_units;
-  std::deque<Units> added_units;  // a deque: views of them stay valid as words are added
+  std::unique_ptr<char16_t[]> dic_units;  // null when the words view `image`
+  std::deque<Units> added_units;          // a deque: views of them stay valid as words are added
   std::unordered_map<UnitsView, uint32_t, UnitsHash, std::equal_to<>> added_index;
 
   // The index in `words` of `word`, or UINT32_MAX.
@@ -170,6 +170,10 @@ struct AffixLexicon::Data {
   UnitsTrie word_trie;
   bool word_trie_stale = true;
   void build_word_trie();
+
+  // Read from a compiled image (lexicon_image.h): the mapped file, which the tries' arrays and
+  // the .dic's word units view instead of copies. Null when parsed.
+  std::shared_ptr<const void> image;
 };
 
 }  // namespace hanmark

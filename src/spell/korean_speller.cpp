@@ -8,6 +8,7 @@
 
 #include "core/strings.h"
 #include "core/utf8.h"
+#include "spell/lexicon_cache.h"
 #include "text/hangul.h"
 
 namespace hanmark {
@@ -68,21 +69,28 @@ void add_to(AffixLexicon& lexicon, const Entries& entries) {
 KoreanSpeller::KoreanSpeller() = default;
 
 KoreanSpeller::KoreanSpeller(const std::string& aff_path, const std::string& dic_path,
-                             std::string_view tech_words) {
+                             std::string_view tech_words, std::string_view extra_words) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(aff_path, ec) ||
       !std::filesystem::is_regular_file(dic_path, ec))
     return;
   std::vector<std::string> words;
-  const Entries entries = parse_entries(tech_words, words);
-  auto load = [aff_path, dic_path, entries] {
+  const Entries tech = parse_entries(tech_words, words);
+  const Entries extra = parse_entries(extra_words, words);
+  auto load = [aff_path, dic_path, tech, extra] {
     auto hunspell = std::make_unique<Hunspell>(aff_path.c_str(), dic_path.c_str());
-    add_to(*hunspell, entries);
+    add_to(*hunspell, tech);
+    add_to(*hunspell, extra);
     return hunspell;
   };
   tech_words_.insert(words.begin(), words.end());
-  lexicon_ = AffixLexicon::load(aff_path, dic_path, nullptr);
-  if (lexicon_) add_to(*lexicon_, entries);
+  // The compiled image holds the tech vocabulary too (adding it and rebuilding the word trie
+  // would cost more than reading the image): the same for every project, where a project's own
+  // words would make one image per configuration. Those are added after.
+  lexicon_ = load_lexicon(
+      aff_path, dic_path, tech_words, [&](AffixLexicon& lexicon) { add_to(lexicon, tech); },
+      lexicon_cache_directory());
+  if (lexicon_) add_to(*lexicon_, extra);
   // With the lexicon, libhunspell loads on first need (a suggestion, a word of other letters).
   std::unique_ptr<Hunspell> first = lexicon_ ? nullptr : load();
   pool_ = std::make_unique<HunspellPool>(std::move(first), load,

@@ -39,10 +39,12 @@ class KoreanSpeller {
   KoreanSpeller();
   // Loads hunspell-ko from `aff_path`/`dic_path` and adds the entries of `tech_words` (lines
   // `word/model`: the word inflects like the model word, a noun or verb hunspell-ko knows; a line
-  // without '/' adds the bare word; '#' starts a comment). available() is false if the files
-  // cannot be read.
+  // without '/' adds the bare word; '#' starts a comment), then those of `extra_words` (a
+  // project's words, in the same form). available() is false if the files cannot be read. The
+  // lexicon of the files and `tech_words` comes from the compiled-lexicon cache when it can
+  // (lexicon_cache.h).
   KoreanSpeller(const std::string& aff_path, const std::string& dic_path,
-                std::string_view tech_words);
+                std::string_view tech_words, std::string_view extra_words = {});
   ~KoreanSpeller();
   KoreanSpeller(const KoreanSpeller&) = delete;
   KoreanSpeller& operator=(const KoreanSpeller&) = delete;

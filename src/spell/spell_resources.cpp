@@ -184,12 +184,12 @@ auto SpellResources::korean_part() const -> const FoundSpeller<KoreanSpeller>& {
     // Posts with Korean words need the English speller too (josa reads English words before a
     // particle): it loads on another core meanwhile, instead of after this.
     std::future<void> english = std::async(std::launch::async, [this] { english_part(); });
-    const std::string words = std::string(data_text(options_.korean_tech_words, kKoreanTechWords)) +
-                              added_words(options_, true);
+    const std::string_view tech_words = data_text(options_.korean_tech_words, kKoreanTechWords);
+    const std::string extra_words = added_words(options_, true);
     auto found = std::make_shared<FoundSpeller<KoreanSpeller>>();
     for (const DictionaryFiles& files :
          dictionary_files(search_paths(), options_.korean_dictionary)) {
-      auto speller = std::make_unique<KoreanSpeller>(files.aff, files.dic, words);
+      auto speller = std::make_unique<KoreanSpeller>(files.aff, files.dic, tech_words, extra_words);
       if (!speller->available()) continue;
       found->speller = std::move(speller);
       found->dic_path = files.dic;

@@ -56,6 +56,40 @@ void UnitsTrie::build_sorted(const Entries& entries) {
   }
   for (uint32_t n = 0; n < count; ++n)
     if (nodes_[n].child_count > kScanLimit) add_table(n);
+  view_own_arrays();
+}
+
+bool UnitsTrie::view(std::span<const Node> nodes, std::span<const char16_t> labels,
+                     std::span<const uint8_t> table, size_t value_limit) {
+  nodes_ = std::vector<Node>(1);
+  labels_.clear();
+  table_.clear();
+  view_own_arrays();
+  // One pass, without branches but for the few nodes with a table: this runs on every load.
+  const uint64_t children_end = std::min(nodes.size(), labels.size());
+  bool valid = !nodes.empty();
+  for (const Node& n : nodes) {
+    valid &= uint64_t{n.first_child} + n.child_count <= children_end;
+    valid &= n.value == kNone || n.value < value_limit;
+    if (n.table != kNone) valid &= valid_table(n, table);
+  }
+  if (!valid) return false;
+  nodes_view_ = nodes;
+  labels_view_ = labels;
+  table_view_ = table;
+  return true;
+}
+
+// Whether `n`'s table lies in `table` and its offsets are below child_count or kNoChild (true by
+// construction; checked all the same, a walk would read past the children otherwise).
+bool UnitsTrie::valid_table(const Node& n, std::span<const uint8_t> table) {
+  if (n.lowest > n.highest || uint64_t{n.table} + (n.highest - n.lowest) >= table.size())
+    return false;
+  for (size_t u = 0; u <= size_t{n.highest} - n.lowest; ++u) {
+    const uint8_t offset = table[n.table + u];
+    if (offset != kNoChild && offset >= n.child_count) return false;
+  }
+  return true;
 }
 
 // A table of the children of `node`, which has more than kScanLimit, unless they are too many or
@@ -136,13 +170,13 @@ void UnitsTrie::sort(Entries& entries) {
 }
 
 uint32_t UnitsTrie::child(uint32_t node, char16_t unit) const {
-  const Node& n = nodes_[node];
+  const Node& n = nodes_view_[node];
   if (n.table != kNone) {
     if (unit < n.lowest || unit > n.highest) return kNone;
-    const uint8_t offset = table_[n.table + (unit - n.lowest)];
+    const uint8_t offset = table_view_[n.table + (unit - n.lowest)];
     return offset == kNoChild ? kNone : n.first_child + offset;
   }
-  const char16_t* begin = labels_.data() + n.first_child;
+  const char16_t* begin = labels_view_.data() + n.first_child;
   const char16_t* end = begin + n.child_count;
   if (n.child_count <= kScanLimit) {
     for (const char16_t* at = begin; at != end; ++at)
