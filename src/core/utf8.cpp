@@ -17,6 +17,19 @@ bool is_continuation(char c) {
   return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
 }
 
+// A three-byte sequence at `p` (with `available` bytes) that cannot be overlong, a surrogate or
+// too large: lead E1-EC or EE-EF and two continuation bytes. Hangul syllables and most CJK.
+bool is_plain_three_bytes(const char* p, size_t available) {
+  const auto lead = static_cast<unsigned char>(p[0]);
+  if (lead == 0xE0 || lead == 0xED) return false;
+  if (std::endian::native == std::endian::little && available >= 4) {
+    uint32_t word;  // one load tests the lead's high nibble and both continuation bytes
+    std::memcpy(&word, p, 4);
+    return (word & 0xC0C0F0) == 0x8080E0;
+  }
+  return available >= 3 && (lead & 0xF0) == 0xE0 && is_continuation(p[1]) && is_continuation(p[2]);
+}
+
 // The first invalid byte (and NUL, when `nul_too`) from `i` on. Whole posts are scanned: ASCII
 // goes eight bytes a step, and three-byte sequences that cannot be overlong, a surrogate or too
 // large (Hangul syllables, CJK) skip decode()'s checks.
@@ -26,8 +39,7 @@ size_t find_problem(std::string_view text, size_t i, bool nul_too) {
   while (i < size) {
     const auto lead = static_cast<unsigned char>(bytes[i]);
     if (lead >= 0x80) {
-      if (lead >= 0xE1 && lead <= 0xEF && lead != 0xED && size - i >= 3 &&
-          is_continuation(bytes[i + 1]) && is_continuation(bytes[i + 2])) {
+      if (is_plain_three_bytes(bytes + i, size - i)) {
         i += 3;
         continue;
       }
