@@ -48,7 +48,8 @@ size_t find_problem(std::string_view text, size_t i, bool nul_too) {
       i += d.length;
       continue;
     }
-    if (size - i < 8) {
+    // Eight bytes a step where a load's lowest byte comes first in memory.
+    if (std::endian::native != std::endian::little || size - i < 8) {
       if (nul_too && lead == 0) return i;
       ++i;
       continue;
@@ -62,9 +63,7 @@ size_t find_problem(std::string_view text, size_t i, bool nul_too) {
       i += 8;
       continue;
     }
-    const int skip = (std::endian::native == std::endian::little ? std::countr_zero(flagged)
-                                                                 : std::countl_zero(flagged)) /
-                     8;
+    const int skip = std::countr_zero(flagged) / 8;
     if (skip == 0) return i;  // `lead` is a NUL
     i += static_cast<size_t>(skip);
   }
