@@ -38,14 +38,15 @@ class InlineAligner {
   void walk(cmark_node* block);
 
  private:
-  void enter(cmark_node* node, cmark_iter* iter);
+  // Returns false when the node's children are not to be visited (nor its exit).
+  bool enter(cmark_node* node);
   void exit(cmark_node* node);
 
   void text(std::string_view literal);
   void line_break();
   void code_span();
   void raw_html(std::string_view literal);
-  void link_open(cmark_node* node, cmark_iter* iter, bool image);
+  bool link_open(cmark_node* node, bool image);
   void link_close();
   void footnote_reference();
   void skip_container_prefix();
@@ -229,30 +230,28 @@ void InlineAligner::footnote_reference() {
   placeholder({begin, pos_});
 }
 
-void InlineAligner::link_open(cmark_node* node, cmark_iter* iter, bool image) {
-  auto skip_children = [&] { cmark_iter_reset(iter, node, CMARK_EVENT_EXIT); };
+bool InlineAligner::link_open(cmark_node* node, bool image) {
   skip_blanks();                  // a table cell's leading blank is not part of any literal
   if (!image && peek() == '<') {  // <https://…> or <user@host>: not prose
     const uint32_t begin = pos_;
     while (pos_ < limit_ && src_[pos_] != '>') ++pos_;
     if (pos_ < limit_) ++pos_;
     placeholder({begin, pos_});
-    skip_children();
-    return;
+    return false;
   }
   if (image && peek() == '!' && peek(1) == '[') {
     pos_ += 2;
-    return;
+    return true;
   }
   if (!image && peek() == '[') {
     ++pos_;
-    return;
+    return true;
   }
   // GFM extended autolink (www.…, https://…, user@host): its text is the source itself.
   cmark_node* child = cmark_node_first_child(node);
   uint32_t begin;
   if (child && align(literal_of(child), false, false, begin)) placeholder({begin, pos_});
-  skip_children();
+  return false;
 }
 
 void InlineAligner::link_close() {
@@ -283,7 +282,7 @@ void InlineAligner::link_close() {
   }
 }
 
-void InlineAligner::enter(cmark_node* node, cmark_iter* iter) {
+bool InlineAligner::enter(cmark_node* node) {
   switch (cmark_node_get_type(node)) {
     case CMARK_NODE_TEXT:
       text(literal_of(node));
@@ -305,11 +304,9 @@ void InlineAligner::enter(cmark_node* node, cmark_iter* iter) {
       delimiters('*', '_', 2);
       break;
     case CMARK_NODE_LINK:
-      link_open(node, iter, false);
-      break;
+      return link_open(node, false);
     case CMARK_NODE_IMAGE:
-      link_open(node, iter, true);
-      break;
+      return link_open(node, true);
     case CMARK_NODE_FOOTNOTE_REFERENCE:
       footnote_reference();
       break;
@@ -321,6 +318,7 @@ void InlineAligner::enter(cmark_node* node, cmark_iter* iter) {
       }
       break;
   }
+  return true;
 }
 
 void InlineAligner::exit(cmark_node* node) {
@@ -344,19 +342,26 @@ void InlineAligner::exit(cmark_node* node) {
   }
 }
 
+// In the order of cmark's iterator, without allocating one per block: a node is entered, then its
+// children, then exited (exit does nothing for leaves); a node whose children are skipped is not
+// exited, as after cmark_iter_reset to its exit.
 void InlineAligner::walk(cmark_node* block) {
-  cmark_iter* iter = cmark_iter_new(block);
-  cmark_event_type event;
-  while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
-    cmark_node* node = cmark_iter_get_node(iter);
-    if (node == block) continue;
-    if (event == CMARK_EVENT_ENTER) {
-      enter(node, iter);
-    } else {
+  cmark_node* node = cmark_node_first_child(block);
+  while (node) {
+    if (enter(node)) {
+      if (cmark_node* child = cmark_node_first_child(node)) {
+        node = child;
+        continue;
+      }
       exit(node);
     }
+    while (!cmark_node_next(node)) {
+      node = cmark_node_parent(node);
+      if (node == block) return;
+      exit(node);
+    }
+    node = cmark_node_next(node);
   }
-  cmark_iter_free(iter);
 }
 
 // Where a block's inline content starts in the source: after an ATX heading's opening hashes.

@@ -242,3 +242,13 @@ TEST_CASE("every paragraph, heading and table cell has a run, in document order,
   CHECK(all_prose(*doc) == "하나|둘|셋|넷|다섯|여섯|일곱\xEF\xBF\xBC|아홉|여덟|");
   CHECK(source_of(*doc, "여섯") == "여섯");
 }
+
+TEST_CASE("an autolink's children are skipped without closing it as a link") {
+  // Closing it would take the "](괄호)" after it for a link destination.
+  const auto doc = Document::parse("t.md", "<https://x.y> ](괄호) 뒤 www.example.org ](둘)\n");
+  const ProseRun& run = doc->prose().front();
+  CHECK(run.unaligned() == 0);
+  CHECK(all_prose(*doc) == "\xEF\xBF\xBC ](괄호) 뒤 \xEF\xBF\xBC ](둘)|");
+  CHECK(source_of(*doc, "](괄호) 뒤") == "](괄호) 뒤");
+  CHECK(source_of(*doc, "](둘)") == "](둘)");
+}
