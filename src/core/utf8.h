@@ -68,6 +68,8 @@ std::vector<CodePoint> decode_all(std::string_view text);
 
 // Offset of the first invalid byte, or npos when `text` is valid UTF-8.
 size_t find_invalid(std::string_view text);
+// Offset of the first NUL or invalid byte at or after `from` (a code point boundary), or npos.
+size_t find_invalid_or_nul(std::string_view text, size_t from);
 
 // Appends the UTF-8 encoding of `cp` to `out`.
 void append(std::string& out, char32_t cp);

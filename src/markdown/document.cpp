@@ -15,32 +15,38 @@ namespace {
 
 // What cmark parses: the source with front matter blanked (line structure kept) and every byte
 // that is not valid UTF-8, or NUL, replaced by '?', so that cmark's byte columns stay true.
-std::string parser_input(std::string_view source, const std::optional<FrontMatter>& front_matter,
-                         std::vector<EncodingProblem>& problems) {
-  std::string input(source);
-  for (size_t i = 0; i < input.size();) {
-    const auto byte = static_cast<unsigned char>(input[i]);
-    if (byte == 0) {
-      problems.push_back({static_cast<uint32_t>(i), true});
-      input[i++] = '?';
-      continue;
-    }
-    if (byte < 0x80) {
-      ++i;
-      continue;
-    }
-    const utf8::Decoded d = utf8::decode(input, i);
-    if (d.code_point == utf8::kInvalid) {
-      problems.push_back({static_cast<uint32_t>(i), false});
-      input[i] = '?';
-    }
-    i += d.length;
+// Most posts need neither: then it is `source` itself, else a copy kept in `storage`.
+std::string_view parser_input(std::string_view source,
+                              const std::optional<FrontMatter>& front_matter,
+                              std::vector<EncodingProblem>& problems, std::string& storage) {
+  size_t problem = utf8::find_invalid_or_nul(source, 0);
+  if (problem == std::string_view::npos && !front_matter) return source;
+  storage.assign(source);
+  for (; problem != std::string_view::npos;
+       problem = utf8::find_invalid_or_nul(storage, problem + 1)) {
+    problems.push_back({static_cast<uint32_t>(problem), storage[problem] == '\0'});
+    storage[problem] = '?';
   }
   if (front_matter) {
     for (uint32_t i = front_matter->span.begin; i < front_matter->span.end; ++i)
-      if (input[i] != '\n' && input[i] != '\r') input[i] = ' ';
+      if (storage[i] != '\n' && storage[i] != '\r') storage[i] = ' ';
   }
-  return input;
+  return storage;
+}
+
+// Calls `visit(node)` on every node under `root` in document order, descending into a node's
+// children only when it returns true.
+template <typename Visit>
+void visit_nodes(cmark_node* root, Visit visit) {
+  cmark_node* node = cmark_node_first_child(root);
+  while (node) {
+    if (cmark_node* child = visit(node) ? cmark_node_first_child(node) : nullptr) {
+      node = child;
+      continue;
+    }
+    while (node != root && !cmark_node_next(node)) node = cmark_node_parent(node);
+    node = node == root ? nullptr : cmark_node_next(node);
+  }
 }
 
 }  // namespace
@@ -65,30 +71,35 @@ std::unique_ptr<Document> Document::parse(std::string path, std::string source) 
   const std::string_view src = doc->source_;
   doc->has_bom_ = src.substr(0, 3) == "\xEF\xBB\xBF";
   doc->front_matter_ = find_front_matter(src, doc->has_bom_ ? 3 : 0);
-  const std::string input = parser_input(src, doc->front_matter_, doc->encoding_problems_);
+  std::string storage;
+  const std::string_view input =
+      parser_input(src, doc->front_matter_, doc->encoding_problems_, storage);
   doc->root_ = parse_gfm(input, CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES);
-  correct_table_positions(input, doc->lines_, doc->root_, doc->corrected_spans_);
 
-  cmark_iter* iter = cmark_iter_new(doc->root_);
-  cmark_event_type event;
-  while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
-    if (event != CMARK_EVENT_ENTER) continue;
-    cmark_node* node = cmark_iter_get_node(iter);
-    switch (cmark_node_get_type(node)) {
-      case CMARK_NODE_PARAGRAPH:
-        doc->prose_.push_back(build_prose_run(*doc, input, node, ProseRun::Block::paragraph));
-        break;
-      case CMARK_NODE_HEADING:
-        doc->prose_.push_back(build_prose_run(*doc, input, node, ProseRun::Block::heading));
-        break;
-      default:
-        if (is_table_cell(node))
-          doc->prose_.push_back(build_prose_run(*doc, input, node, ProseRun::Block::table_cell));
-        break;
+  // One walk over the blocks: tables get their positions corrected and prose blocks are listed.
+  // Their runs are built after it, since a table corrects the paragraph before it.
+  std::vector<std::pair<cmark_node*, ProseRun::Block>> prose_blocks;
+  visit_nodes(doc->root_, [&](cmark_node* node) {
+    const cmark_node_type type = cmark_node_get_type(node);
+    if (type == CMARK_NODE_PARAGRAPH) {
+      prose_blocks.emplace_back(node, ProseRun::Block::paragraph);
+    } else if (type == CMARK_NODE_HEADING) {
+      prose_blocks.emplace_back(node, ProseRun::Block::heading);
+    } else if (type == CMARK_NODE_TABLE_CELL) {
+      prose_blocks.emplace_back(node, ProseRun::Block::table_cell);
+    } else {
+      if (type == CMARK_NODE_TABLE)
+        correct_table_positions(input, doc->lines_, node, doc->corrected_spans_);
+      return true;
     }
+    return false;  // inline content: no blocks inside
+  });
+  doc->prose_.reserve(prose_blocks.size());
+  doc->prose_index_.reserve(prose_blocks.size());
+  for (const auto& [node, kind] : prose_blocks) {
+    doc->prose_index_.emplace(node, doc->prose_.size());
+    doc->prose_.push_back(build_prose_run(*doc, input, node, kind));
   }
-  cmark_iter_free(iter);
-  for (size_t i = 0; i < doc->prose_.size(); ++i) doc->prose_index_[doc->prose_[i].block()] = i;
   return doc;
 }
 

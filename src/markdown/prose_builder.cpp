@@ -1,5 +1,6 @@
 #include "markdown/prose_builder.h"
 
+#include <cstring>
 #include <vector>
 
 #include "core/strings.h"
@@ -19,6 +20,12 @@ bool is_blank(char c) {
 bool is_line_end(char c) {
   return c == '\n' || c == '\r';
 }
+// Whether `text` has a '\\' or '&', the bytes that can start an escape or an entity. Two memchr
+// scans: on whole literals they beat one loop over the bytes.
+bool has_escape_or_entity_start(std::string_view text) {
+  return !text.empty() && (std::memchr(text.data(), '\\', text.size()) ||
+                           std::memchr(text.data(), '&', text.size()));
+}
 
 // Walks one block's inline nodes in document order while a cursor moves through its source.
 // Every inline node consumes exactly the source it came from; prose text is copied into the run.
@@ -31,14 +38,15 @@ class InlineAligner {
   void walk(cmark_node* block);
 
  private:
-  void enter(cmark_node* node, cmark_iter* iter);
+  // Returns false when the node's children are not to be visited (nor its exit).
+  bool enter(cmark_node* node);
   void exit(cmark_node* node);
 
   void text(std::string_view literal);
   void line_break();
   void code_span();
   void raw_html(std::string_view literal);
-  void link_open(cmark_node* node, cmark_iter* iter, bool image);
+  bool link_open(cmark_node* node, bool image);
   void link_close();
   void footnote_reference();
   void skip_container_prefix();
@@ -68,7 +76,7 @@ bool InlineAligner::match(std::string_view literal, uint32_t at, bool emit, bool
   // Most literals are their source verbatim: without '\\' or '&' in them, equal bytes leave no
   // escape or entity to decode, and the loop below would only step over each byte.
   if (at <= limit_ && literal.size() <= limit_ - at &&
-      src_.compare(at, literal.size(), literal) == 0 && !contains_any(literal, "\\&")) {
+      src_.compare(at, literal.size(), literal) == 0 && !has_escape_or_entity_start(literal)) {
     if (emit) run_.append(literal, {at, at + static_cast<uint32_t>(literal.size())}, true);
     end = at + static_cast<uint32_t>(literal.size());
     return true;
@@ -131,25 +139,28 @@ bool InlineAligner::align(std::string_view literal, bool emit, bool decode, uint
     return true;
   }
   uint32_t end;
-  // After a line break, the container prefix may have been over-skipped: retry from line start.
-  const uint32_t from =
-      line_start_ > 0 && line_start_ <= pos_ && !match(literal, pos_, false, decode, end)
-          ? line_start_
-          : pos_;
-  const uint32_t window_end = std::min<uint32_t>(limit_, from + kResyncWindow);
   const ProseRun::Mark before = run_.mark();
-  for (uint32_t at = from; at < window_end; ++at) {
-    // Matching once, emitting as it goes: a failed attempt's pieces are taken back.
-    const bool matched = match(literal, at, emit, decode, end);
-    if (!matched && emit) run_.rollback(before);
-    if (matched) {
-      begin = at;
-      pos_ = end;
-      line_start_ = 0;
-      return true;
-    }
+  // Matching once, emitting as it goes: a failed attempt's pieces are taken back.
+  auto matches_at = [&](uint32_t at) {
+    if (match(literal, at, emit, decode, end)) return true;
+    if (emit) run_.rollback(before);
+    return false;
+  };
+  // Most literals sit at the cursor. If not, after a line break the container prefix may have
+  // been over-skipped: search from the line's start.
+  const bool at_cursor = pos_ < limit_ && matches_at(pos_);
+  uint32_t at = pos_;
+  if (!at_cursor) {
+    const uint32_t from = line_start_ > 0 && line_start_ <= pos_ ? line_start_ : pos_;
+    const uint32_t window_end = std::min<uint32_t>(limit_, from + kResyncWindow);
+    for (at = from; at < window_end; ++at)
+      if (at != pos_ && matches_at(at)) break;
+    if (at >= window_end) return false;
   }
-  return false;
+  begin = at;
+  pos_ = end;
+  line_start_ = 0;
+  return true;
 }
 
 void InlineAligner::text(std::string_view literal) {
@@ -219,30 +230,28 @@ void InlineAligner::footnote_reference() {
   placeholder({begin, pos_});
 }
 
-void InlineAligner::link_open(cmark_node* node, cmark_iter* iter, bool image) {
-  auto skip_children = [&] { cmark_iter_reset(iter, node, CMARK_EVENT_EXIT); };
+bool InlineAligner::link_open(cmark_node* node, bool image) {
   skip_blanks();                  // a table cell's leading blank is not part of any literal
   if (!image && peek() == '<') {  // <https://…> or <user@host>: not prose
     const uint32_t begin = pos_;
     while (pos_ < limit_ && src_[pos_] != '>') ++pos_;
     if (pos_ < limit_) ++pos_;
     placeholder({begin, pos_});
-    skip_children();
-    return;
+    return false;
   }
   if (image && peek() == '!' && peek(1) == '[') {
     pos_ += 2;
-    return;
+    return true;
   }
   if (!image && peek() == '[') {
     ++pos_;
-    return;
+    return true;
   }
   // GFM extended autolink (www.…, https://…, user@host): its text is the source itself.
   cmark_node* child = cmark_node_first_child(node);
   uint32_t begin;
   if (child && align(literal_of(child), false, false, begin)) placeholder({begin, pos_});
-  skip_children();
+  return false;
 }
 
 void InlineAligner::link_close() {
@@ -273,7 +282,7 @@ void InlineAligner::link_close() {
   }
 }
 
-void InlineAligner::enter(cmark_node* node, cmark_iter* iter) {
+bool InlineAligner::enter(cmark_node* node) {
   switch (cmark_node_get_type(node)) {
     case CMARK_NODE_TEXT:
       text(literal_of(node));
@@ -295,11 +304,9 @@ void InlineAligner::enter(cmark_node* node, cmark_iter* iter) {
       delimiters('*', '_', 2);
       break;
     case CMARK_NODE_LINK:
-      link_open(node, iter, false);
-      break;
+      return link_open(node, false);
     case CMARK_NODE_IMAGE:
-      link_open(node, iter, true);
-      break;
+      return link_open(node, true);
     case CMARK_NODE_FOOTNOTE_REFERENCE:
       footnote_reference();
       break;
@@ -311,6 +318,7 @@ void InlineAligner::enter(cmark_node* node, cmark_iter* iter) {
       }
       break;
   }
+  return true;
 }
 
 void InlineAligner::exit(cmark_node* node) {
@@ -334,19 +342,26 @@ void InlineAligner::exit(cmark_node* node) {
   }
 }
 
+// In the order of cmark's iterator, without allocating one per block: a node is entered, then its
+// children, then exited (exit does nothing for leaves); a node whose children are skipped is not
+// exited, as after cmark_iter_reset to its exit.
 void InlineAligner::walk(cmark_node* block) {
-  cmark_iter* iter = cmark_iter_new(block);
-  cmark_event_type event;
-  while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
-    cmark_node* node = cmark_iter_get_node(iter);
-    if (node == block) continue;
-    if (event == CMARK_EVENT_ENTER) {
-      enter(node, iter);
-    } else {
+  cmark_node* node = cmark_node_first_child(block);
+  while (node) {
+    if (enter(node)) {
+      if (cmark_node* child = cmark_node_first_child(node)) {
+        node = child;
+        continue;
+      }
       exit(node);
     }
+    while (!cmark_node_next(node)) {
+      node = cmark_node_parent(node);
+      if (node == block) return;
+      exit(node);
+    }
+    node = cmark_node_next(node);
   }
-  cmark_iter_free(iter);
 }
 
 // Where a block's inline content starts in the source: after an ATX heading's opening hashes.
@@ -371,6 +386,7 @@ ProseRun build_prose_run(const Document& doc, std::string_view parsed, cmark_nod
   ProseRun run(block, kind);
   const ByteSpan span = doc.block_span(block);
   if (span.empty()) return run;  // no position: nothing can be mapped back to the source
+  run.reserve(span.size());      // the text is the source less its markup: one allocation
   int quote_depth = 0;
   for (cmark_node* n = cmark_node_parent(block); n; n = cmark_node_parent(n))
     quote_depth += cmark_node_get_type(n) == CMARK_NODE_BLOCK_QUOTE;

@@ -44,6 +44,10 @@ class ProseRun {
   uint32_t unaligned() const { return unaligned_; }
 
   // Building (used by the document builder only).
+  void reserve(size_t text_bytes) {
+    text_.reserve(text_bytes);
+    pieces_.reserve(4);  // most runs have a few: one allocation, not three
+  }
   void append(std::string_view text, ByteSpan source, bool verbatim);
   void count_unaligned() { ++unaligned_; }
   // What has been appended so far, to take back appends that turned out wrong.

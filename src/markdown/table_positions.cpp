@@ -4,8 +4,6 @@
 
 #include <cmark-gfm.h>
 
-#include "markdown/node.h"
-
 namespace hanmark {
 
 namespace {
@@ -52,8 +50,10 @@ std::vector<ByteSpan> split_cells(std::string_view src, uint32_t begin, uint32_t
   return cells;
 }
 
-void place_table(std::string_view src, const LineIndex& lines, cmark_node* table,
-                 std::unordered_map<cmark_node*, ByteSpan>& spans) {
+}  // namespace
+
+void correct_table_positions(std::string_view src, const LineIndex& lines, cmark_node* table,
+                             std::unordered_map<cmark_node*, ByteSpan>& spans) {
   std::vector<cmark_node*> rows;
   for (cmark_node* row = cmark_node_first_child(table); row; row = cmark_node_next(row))
     rows.push_back(row);
@@ -88,20 +88,6 @@ void place_table(std::string_view src, const LineIndex& lines, cmark_node* table
                          lines.line_content(static_cast<uint32_t>(header_line - 1)).end};
     }
   }
-}
-
-}  // namespace
-
-void correct_table_positions(std::string_view parsed, const LineIndex& lines, cmark_node* root,
-                             std::unordered_map<cmark_node*, ByteSpan>& spans) {
-  cmark_iter* iter = cmark_iter_new(root);
-  cmark_event_type event;
-  while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
-    cmark_node* node = cmark_iter_get_node(iter);
-    if (event == CMARK_EVENT_ENTER && is_type(node, "table"))
-      place_table(parsed, lines, node, spans);
-  }
-  cmark_iter_free(iter);
 }
 
 }  // namespace hanmark

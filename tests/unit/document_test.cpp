@@ -4,6 +4,7 @@
 #include <cmark-gfm.h>
 
 #include "markdown/document.h"
+#include "markdown/node.h"
 
 using namespace hanmark;
 
@@ -213,4 +214,41 @@ TEST_CASE("tables inside block quotes and without outer pipes") {
   int cells = 0;
   for (const ProseRun& run : doc->prose()) cells += run.kind() == ProseRun::Block::table_cell;
   CHECK(cells == 4);
+}
+
+TEST_CASE("every paragraph, heading and table cell has a run, in document order, however nested") {
+  const auto doc = Document::parse(
+      "t.md",
+      "# 하나\n\n> - 둘\n>\n>   | 셋 | 넷 |\n>   |---|---|\n>   | 다섯 | ~~여섯~~ |\n"
+      ">\n>   일곱[^n]\n\n[^n]: 여덟\n\n| 아홉 |\n|---|\n");
+  std::vector<cmark_node*> blocks;
+  cmark_iter* iter = cmark_iter_new(doc->root());
+  for (cmark_event_type event; (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+    cmark_node* node = cmark_iter_get_node(iter);
+    const std::string_view type = cmark_node_get_type_string(node);
+    CHECK(is_table_cell(node) == (type == "table_cell"));
+    CHECK(is_strikethrough(node) == (type == "strikethrough"));
+    if (event == CMARK_EVENT_ENTER &&
+        (type == "paragraph" || type == "heading" || type == "table_cell"))
+      blocks.push_back(node);
+  }
+  cmark_iter_free(iter);
+  REQUIRE(doc->prose().size() == blocks.size());
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    CHECK(doc->prose()[i].block() == blocks[i]);
+    CHECK(doc->prose_of(blocks[i]) == &doc->prose()[i]);
+  }
+  // cmark moves footnote definitions to the end of the tree.
+  CHECK(all_prose(*doc) == "하나|둘|셋|넷|다섯|여섯|일곱\xEF\xBF\xBC|아홉|여덟|");
+  CHECK(source_of(*doc, "여섯") == "여섯");
+}
+
+TEST_CASE("an autolink's children are skipped without closing it as a link") {
+  // Closing it would take the "](괄호)" after it for a link destination.
+  const auto doc = Document::parse("t.md", "<https://x.y> ](괄호) 뒤 www.example.org ](둘)\n");
+  const ProseRun& run = doc->prose().front();
+  CHECK(run.unaligned() == 0);
+  CHECK(all_prose(*doc) == "\xEF\xBF\xBC ](괄호) 뒤 \xEF\xBF\xBC ](둘)|");
+  CHECK(source_of(*doc, "](괄호) 뒤") == "](괄호) 뒤");
+  CHECK(source_of(*doc, "](둘)") == "](둘)");
 }
