@@ -5,6 +5,7 @@
 #include <cmark-gfm.h>
 
 #include "core/strings.h"
+#include "markdown/node.h"
 #include "rules/all_rules.h"
 
 namespace hanmark {
@@ -60,34 +61,32 @@ class CodeBlockLanguage final : public Rule {
   const RuleInfo& info() const override { return kInfo; }
 
   void check(const Document& doc, DiagnosticSink& sink) const override {
-    cmark_iter* iter = cmark_iter_new(doc.root());
-    cmark_event_type event;
-    while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
-      if (event != CMARK_EVENT_ENTER) continue;
-      cmark_node* node = cmark_iter_get_node(iter);
-      if (cmark_node_get_type(node) != CMARK_NODE_CODE_BLOCK) continue;
-      int length = 0, offset = 0;
-      char fence_char = 0;
-      if (!cmark_node_get_fenced(node, &length, &offset, &fence_char)) continue;  // indented
-      const char* info = cmark_node_get_fence_info(node);
-      if (info && !trim(std::string_view(info)).empty()) continue;
-      // An unclosed fence with no info string is nearly always a stray closing fence, whose
-      // opening line was not a fence (a backtick in a backtick fence's info string).
-      if (!is_closed(doc, node, fence_char, length)) continue;
-      // So is one that opens onto a blank line: stray fences pair up, the first "opening" a block
-      // of the paragraphs between them.
-      if (const char* literal = cmark_node_get_literal(node);
-          literal && (literal[0] == '\n' || (literal[0] == '\r' && literal[1] == '\n')))
-        continue;
-      const ByteSpan fence = opening_fence(doc, node);
-      if (fence.empty()) continue;
-      Diagnostic& d = sink.report(fence, "fenced code block has no language");
-      d.notes.emplace_back("name the language after the fence for syntax highlighting, e.g. '" +
-                           std::string(doc.slice(fence)) +
-                           "python', or 'text' for plain output (코드 블록에 "
-                           "언어를 지정하세요)");
-    }
-    cmark_iter_free(iter);
+    visit_blocks(doc.root(), [&](cmark_node* node) { check_block(doc, node, sink); });
+  }
+
+ private:
+  static void check_block(const Document& doc, cmark_node* node, DiagnosticSink& sink) {
+    if (cmark_node_get_type(node) != CMARK_NODE_CODE_BLOCK) return;
+    int length = 0, offset = 0;
+    char fence_char = 0;
+    if (!cmark_node_get_fenced(node, &length, &offset, &fence_char)) return;  // indented
+    const char* info = cmark_node_get_fence_info(node);
+    if (info && !trim(std::string_view(info)).empty()) return;
+    // An unclosed fence with no info string is nearly always a stray closing fence, whose
+    // opening line was not a fence (a backtick in a backtick fence's info string).
+    if (!is_closed(doc, node, fence_char, length)) return;
+    // So is one that opens onto a blank line: stray fences pair up, the first "opening" a block
+    // of the paragraphs between them.
+    if (const char* literal = cmark_node_get_literal(node);
+        literal && (literal[0] == '\n' || (literal[0] == '\r' && literal[1] == '\n')))
+      return;
+    const ByteSpan fence = opening_fence(doc, node);
+    if (fence.empty()) return;
+    Diagnostic& d = sink.report(fence, "fenced code block has no language");
+    d.notes.emplace_back("name the language after the fence for syntax highlighting, e.g. '" +
+                         std::string(doc.slice(fence)) +
+                         "python', or 'text' for plain output (코드 블록에 "
+                         "언어를 지정하세요)");
   }
 };
 

@@ -260,6 +260,13 @@ void check_markdown_images(const Document& doc, DiagnosticSink& sink, const Pros
   // An image in another image's alt text is rendered as text, not as an image: it is skipped, in
   // the AST and in the source, which also keeps deeply nested images linear (every alt text
   // would otherwise hold all the images inside it).
+  // An image is written "![…": a block whose source has no such pair has none, and its inline
+  // content (most of a post's nodes) need not be walked.
+  const std::string_view src = doc.source();
+  const ByteSpan range = scan_range(doc, run.block());
+  if (!range.empty() &&
+      src.substr(range.begin, range.end - range.begin).find("![") == std::string_view::npos)
+    return;
   std::vector<cmark_node*> nodes;
   cmark_iter* iter = cmark_iter_new(run.block());
   cmark_event_type event;
@@ -273,8 +280,6 @@ void check_markdown_images(const Document& doc, DiagnosticSink& sink, const Pros
   cmark_iter_free(iter);
   if (nodes.empty()) return;
 
-  const std::string_view src = doc.source();
-  const ByteSpan range = scan_range(doc, run.block());
   std::vector<SourceImage> found;
   uint32_t inside_until = 0;  // the end of the alt text of the last image with a destination
   for (SourceImage& image : scan_images(src, range.begin, range.end)) {
@@ -436,14 +441,9 @@ class ImageAlt final : public Rule {
           check_img(doc, sink, *img);
       }
     }
-    cmark_iter* iter = cmark_iter_new(doc.root());
-    cmark_event_type event;
-    while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
-      cmark_node* node = cmark_iter_get_node(iter);
-      if (event == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK)
-        check_html_block(doc, sink, node);
-    }
-    cmark_iter_free(iter);
+    visit_blocks(doc.root(), [&](cmark_node* node) {
+      if (cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK) check_html_block(doc, sink, node);
+    });
   }
 };
 

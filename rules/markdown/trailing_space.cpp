@@ -8,6 +8,7 @@
 
 #include <cmark-gfm.h>
 
+#include "markdown/node.h"
 #include "rules/all_rules.h"
 
 namespace hanmark {
@@ -54,19 +55,15 @@ class TrailingSpace final : public Rule {
       line_range(fm->span, first, last);
       mark(first, last, Line::skip);
     }
-    cmark_iter* iter = cmark_iter_new(doc.root());
-    cmark_event_type event;
-    while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
-      if (event != CMARK_EVENT_ENTER) continue;
-      cmark_node* node = cmark_iter_get_node(iter);
+    visit_blocks(doc.root(), [&](cmark_node* node) {
       const cmark_node_type type = cmark_node_get_type(node);
       const bool code = type == CMARK_NODE_CODE_BLOCK;
       const bool pre =
           type == CMARK_NODE_HTML_BLOCK && contains_pre(doc.slice(doc.block_span(node)));
       const bool paragraph = type == CMARK_NODE_PARAGRAPH;
-      if (!code && !pre && !paragraph) continue;
+      if (!code && !pre && !paragraph) return;
       const ByteSpan span = doc.block_span(node);
-      if (span.empty() && cmark_node_get_start_line(node) < 1) continue;
+      if (span.empty() && cmark_node_get_start_line(node) < 1) return;
       uint32_t first = 0, last = 0;
       line_range(span, first, last);
       if (code || pre) {
@@ -77,8 +74,7 @@ class TrailingSpace final : public Rule {
         // line's trailing spaces break nothing.
         mark(first, last - 1, Line::break_allowed);
       }
-    }
-    cmark_iter_free(iter);
+    });
 
     for (uint32_t l = 1; l <= lines.line_count(); ++l) {
       if (kind[l] == Line::skip) continue;

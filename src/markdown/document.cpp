@@ -34,21 +34,6 @@ std::string_view parser_input(std::string_view source,
   return storage;
 }
 
-// Calls `visit(node)` on every node under `root` in document order, descending into a node's
-// children only when it returns true.
-template <typename Visit>
-void visit_nodes(cmark_node* root, Visit visit) {
-  cmark_node* node = cmark_node_first_child(root);
-  while (node) {
-    if (cmark_node* child = visit(node) ? cmark_node_first_child(node) : nullptr) {
-      node = child;
-      continue;
-    }
-    while (node != root && !cmark_node_next(node)) node = cmark_node_parent(node);
-    node = node == root ? nullptr : cmark_node_next(node);
-  }
-}
-
 }  // namespace
 
 Document::Document(std::string path, std::string source)
