@@ -10,6 +10,7 @@
 #include "markdown/entities.h"
 #include "markdown/html_comments.h"
 #include "markdown/html_tags.h"
+#include "markdown/node.h"
 
 namespace hanmark {
 
@@ -194,17 +195,14 @@ std::vector<LinkDestination> link_destinations(
 
   for (const ProseRun& run : doc.prose()) {
     std::vector<std::pair<std::string, bool>> nodes;  // url, image
-    cmark_iter* iter = cmark_iter_new(run.block());
-    cmark_event_type event;
-    while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
-      cmark_node* node = cmark_iter_get_node(iter);
+    visit_nodes(run.block(), [&](cmark_node* node) {
       const cmark_node_type type = cmark_node_get_type(node);
-      if (event != CMARK_EVENT_ENTER || (type != CMARK_NODE_LINK && type != CMARK_NODE_IMAGE))
-        continue;
-      const char* url = cmark_node_get_url(node);
-      if (url && wanted(url)) nodes.emplace_back(url, type == CMARK_NODE_IMAGE);
-    }
-    cmark_iter_free(iter);
+      if (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE) {
+        const char* url = cmark_node_get_url(node);
+        if (url && wanted(url)) nodes.emplace_back(url, type == CMARK_NODE_IMAGE);
+      }
+      return true;
+    });
 
     // Raw inline HTML stands in prose as one placeholder piece with its exact source.
     for (const ProseRun::Piece& piece : run.pieces()) {
