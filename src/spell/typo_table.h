@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -115,5 +116,7 @@ class KoreanTypoTable {
 
 // True if `rest` is empty or one or two Korean particles ("", "을", "에서는", "이라고").
 bool is_particle_sequence(std::string_view rest);
+// The particles is_particle_sequence knows.
+std::span<const std::string_view> korean_particles();
 
 }  // namespace hanmark
