@@ -194,6 +194,7 @@ AcceptedWords::AcceptedWords(const Directives& directives) {
 }
 
 bool AcceptedWords::accepts(std::string_view word) const {
+  if (words_.empty()) return false;  // nearly every post: no lower-cased copy of every word
   const std::string lowered = ascii_lowered(word);
   for (const std::string& accepted : words_) {
     if (lowered == accepted) return true;
