@@ -61,8 +61,12 @@ def main() -> None:
     check = [hanmark, "check", "--no-config", "--color=never"]
 
     before = [str(args.before.resolve()), *check[1:]] if args.before else None
+    # The compiled-lexicon cache (docs/korean-lexicon.md) is warm after the first round; the
+    # "no cache" rows show what a first run, or HANMARK_NO_CACHE=1, costs.
+    no_cache = ["env", "HANMARK_NO_CACHE=1", *check]
     corpus_commands = [
         ("hanmark (default rules)", check + [corpus], None),
+        ("hanmark, no lexicon cache", no_cache + [corpus], None),
         ("hanmark + English spelling", check + ["--extend-select", "spelling", corpus], None),
         ("hanmark --select markdown", check + ["--select", "markdown", corpus], None),
         ("parse-only baseline", [parse_only, corpus], None),
@@ -86,6 +90,7 @@ def main() -> None:
         post = str(args.post.resolve())
         post_commands = [
             ("hanmark (one post)", check + [post], None),
+            ("hanmark, no cache (one post)", no_cache + [post], None),
             ("markdownlint-cli2 (one post)", [mdl, post], None),
         ]
         if before:
