@@ -489,6 +489,37 @@ void check_hangul(const Document& doc, const Runs& runs, const Glossary& glossar
   std::vector<JoinedForm> forms;
   std::string joined_text;
   std::vector<uint32_t> stems;
+  // A joined form counts only where it is a stem, so a prefix, of some word: a bit table of the
+  // syllable_hash()es of every word's prefixes of two syllables or more lets a pair none of whose
+  // joined texts is marked there be passed over before its stems and second halves are sought.
+  size_t prefix_count = 0;
+  for (size_t r = 0; r < runs.size(); ++r)
+    for (const terms::HangulWord& word : runs[r]->words)
+      prefix_count += (word.end - word.begin) / kSyllable;
+  unsigned prefix_bits_log2 = 10;
+  while ((size_t{1} << prefix_bits_log2) < 16 * prefix_count) ++prefix_bits_log2;
+  std::vector<uint64_t> prefixes((size_t{1} << prefix_bits_log2) / 64);
+  const auto prefix_bit = [&](uint64_t hash) { return hash >> (64 - prefix_bits_log2); };
+  for (size_t r = 0; r < runs.size(); ++r) {
+    const std::string_view text = doc.prose()[r].text();
+    for (const terms::HangulWord& word : runs[r]->words) {
+      uint64_t prefix = syllable_hash(0, text, word.begin);
+      for (size_t at = word.begin + kSyllable; at < word.end; at += kSyllable) {
+        prefix = syllable_hash(prefix, text, at);
+        prefixes[prefix_bit(prefix) / 64] |= uint64_t{1} << (prefix_bit(prefix) % 64);
+      }
+    }
+  }
+  // True when a + some prefix of b is marked (b's stems are its prefixes).
+  const auto may_join = [&](std::string_view a, std::string_view b) {
+    uint64_t prefix = 0;
+    for (size_t at = 0; at < a.size(); at += kSyllable) prefix = syllable_hash(prefix, a, at);
+    for (size_t at = 0; at < b.size(); at += kSyllable) {
+      prefix = syllable_hash(prefix, b, at);
+      if (prefixes[prefix_bit(prefix) / 64] >> (prefix_bit(prefix) % 64) & 1) return true;
+    }
+    return false;
+  };
   for (size_t r = 0; r < runs.size(); ++r) {
     const std::string_view text = doc.prose()[r].text();
     const auto& words = runs[r]->words;
@@ -497,6 +528,7 @@ void check_hangul(const Document& doc, const Runs& runs, const Glossary& glossar
       const std::string_view a = words[w].in(text);
       if (!first_half(a)) continue;
       const std::string_view b = words[w + 1].in(text);
+      if (!may_join(a, b)) continue;
       // Only the stems up to the last that could be a second half matter (below, the first
       // stem whose joined form occurs decides); a pair without one is passed over.
       stems_of(b, stems);
