@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
 #include <string_view>
 
 #include "core/utf8.h"
@@ -80,6 +82,20 @@ std::vector<LatinToken> latin_tokens(std::string_view text) {
   for (uint32_t i = 0; i < size;) {
     if (!alnum_byte(text[i])) {
       ++i;
+      // Bytes of non-ASCII characters (most of Korean text) are never alphanumeric: skipped
+      // eight a step, up to the next ASCII byte.
+      if constexpr (std::endian::native == std::endian::little) {
+        while (size - i >= 8) {
+          uint64_t word;
+          std::memcpy(&word, text.data() + i, 8);
+          const uint64_t ascii = ~word & 0x8080808080808080u;
+          if (ascii) {
+            i += static_cast<uint32_t>(std::countr_zero(ascii) / 8);
+            break;
+          }
+          i += 8;
+        }
+      }
       continue;
     }
     const uint32_t begin = i;
