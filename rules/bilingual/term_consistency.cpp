@@ -439,14 +439,27 @@ std::unordered_set<std::string_view> set_of(const std::string_view (&list)[N]) {
 }
 
 bool first_half(std::string_view a) {
-  // Asked of every pair of words: the lists as bit sets of syllables and a hash set.
+  // Asked of every pair of words: the lists as bit sets of syllables and a hash set, hashed into
+  // only for a word as long as some stop word and ending in one's last syllable.
   static const auto stop = set_of(kFirstStop);
   static const text::SyllableSet one_syllable(kOneSyllableFirst), bad_ends(kFirstBadEnds);
-  if (a.size() == kSyllable) return one_syllable.contains(a) && !stop.contains(a);
+  static const auto [stop_lasts, stop_longest] = [] {
+    text::SyllableSet lasts;
+    size_t longest = 0;
+    for (std::string_view word : kFirstStop) {
+      lasts.add(last_syllable(word));
+      longest = std::max(longest, word.size());
+    }
+    return std::pair(lasts, longest);
+  }();
+  const auto stopped = [&] {
+    return a.size() <= stop_longest && stop_lasts.contains(last_syllable(a)) && stop.contains(a);
+  };
+  if (a.size() == kSyllable) return one_syllable.contains(a) && !stopped();
   // Most words fail on their last syllable: that test first.
   if (bad_ends.contains(last_syllable(a))) return false;
   if (a.size() == 2 * kSyllable && last_syllable(a) == "어") return false;  // 덮어, 넣어
-  return !stop.contains(a);
+  return !stopped();
 }
 
 bool second_half(std::string_view b) {
@@ -470,7 +483,12 @@ bool second_half(std::string_view b) {
 // A hash of Hangul text one syllable at a time: `hash` of the syllables before `at`, extended by
 // the one at `at`, so that every prefix of a word is hashed in one pass.
 uint64_t syllable_hash(uint64_t hash, std::string_view text, size_t at) {
-  return (hash ^ hangul::last_three_bytes(text.substr(at, kSyllable))) * 0x9E3779B97F4A7C15u;
+  // The bytes read as hangul::last_three_bytes() would, without a checked substr() per syllable:
+  // `at` is always a syllable's start in a word.
+  const auto byte = [&](size_t k) {
+    return static_cast<uint64_t>(static_cast<unsigned char>(text[k]));
+  };
+  return (hash ^ (byte(at) << 16 | byte(at + 1) << 8 | byte(at + 2))) * 0x9E3779B97F4A7C15u;
 }
 
 void check_hangul(const Document& doc, const Runs& runs, const Glossary& glossary,
@@ -489,6 +507,9 @@ void check_hangul(const Document& doc, const Runs& runs, const Glossary& glossar
   std::vector<JoinedForm> forms;
   std::string joined_text;
   std::vector<uint32_t> stems;
+  // Pairs whose first word may start a compound, and the first syllables of those words.
+  std::vector<std::pair<size_t, size_t>> candidates;  // run, first word
+  text::SyllableSet candidate_firsts;
   for (size_t r = 0; r < runs.size(); ++r) {
     const std::string_view text = doc.prose()[r].text();
     const auto& words = runs[r]->words;
@@ -496,23 +517,67 @@ void check_hangul(const Document& doc, const Runs& runs, const Glossary& glossar
       if (!spaced_by_one(text, words, w, 2)) continue;
       const std::string_view a = words[w].in(text);
       if (!first_half(a)) continue;
-      const std::string_view b = words[w + 1].in(text);
-      // Only the stems up to the last that could be a second half matter (below, the first
-      // stem whose joined form occurs decides); a pair without one is passed over.
-      stems_of(b, stems);
-      size_t count = stems.size();
-      while (count > 0 &&
-             (b.substr(0, stems[count - 1]) == a || !second_half(b.substr(0, stems[count - 1]))))
-        --count;
-      if (count == 0) continue;
-      pairs.push_back({r, w, static_cast<uint32_t>(forms.size()), 0});
-      for (size_t i = 0; i < count; ++i) {
-        forms.push_back({static_cast<uint32_t>(joined_text.size()),
-                         static_cast<uint32_t>(a.size() + stems[i]), stems[i]});
-        joined_text.append(a).append(b.substr(0, stems[i]));
-      }
-      pairs.back().end_form = static_cast<uint32_t>(forms.size());
+      candidates.emplace_back(r, w);
+      candidate_firsts.add(a.substr(0, kSyllable));
     }
+  }
+  if (candidates.empty()) return;
+  // A joined form counts only where it is a stem, so a prefix, of some word (which begins with
+  // its first word's first syllable): a bit table of the syllable_hash()es of those words'
+  // prefixes of two syllables or more lets a pair none of whose joined texts is marked there be
+  // passed over before its stems and second halves are sought.
+  size_t prefix_count = 0;
+  for (size_t r = 0; r < runs.size(); ++r)
+    for (const terms::HangulWord& word : runs[r]->words)
+      prefix_count += (word.end - word.begin) / kSyllable;
+  unsigned prefix_bits_log2 = 10;
+  while ((size_t{1} << prefix_bits_log2) < 16 * prefix_count) ++prefix_bits_log2;
+  std::vector<uint64_t> prefixes((size_t{1} << prefix_bits_log2) / 64);
+  const auto prefix_bit = [&](uint64_t hash) { return hash >> (64 - prefix_bits_log2); };
+  for (size_t r = 0; r < runs.size(); ++r) {
+    const std::string_view text = doc.prose()[r].text();
+    for (const terms::HangulWord& word : runs[r]->words) {
+      if (word.end - word.begin < 2 * kSyllable ||
+          !candidate_firsts.contains(text.substr(word.begin, kSyllable)))
+        continue;
+      uint64_t prefix = syllable_hash(0, text, word.begin);
+      for (size_t at = word.begin + kSyllable; at < word.end; at += kSyllable) {
+        prefix = syllable_hash(prefix, text, at);
+        prefixes[prefix_bit(prefix) / 64] |= uint64_t{1} << (prefix_bit(prefix) % 64);
+      }
+    }
+  }
+  // True when a + some prefix of b is marked (b's stems are its prefixes).
+  const auto may_join = [&](std::string_view a, std::string_view b) {
+    uint64_t prefix = 0;
+    for (size_t at = 0; at < a.size(); at += kSyllable) prefix = syllable_hash(prefix, a, at);
+    for (size_t at = 0; at < b.size(); at += kSyllable) {
+      prefix = syllable_hash(prefix, b, at);
+      if (prefixes[prefix_bit(prefix) / 64] >> (prefix_bit(prefix) % 64) & 1) return true;
+    }
+    return false;
+  };
+  for (const auto& [r, w] : candidates) {
+    const std::string_view text = doc.prose()[r].text();
+    const auto& words = runs[r]->words;
+    const std::string_view a = words[w].in(text);
+    const std::string_view b = words[w + 1].in(text);
+    if (!may_join(a, b)) continue;
+    // Only the stems up to the last that could be a second half matter (below, the first
+    // stem whose joined form occurs decides); a pair without one is passed over.
+    stems_of(b, stems);
+    size_t count = stems.size();
+    while (count > 0 &&
+           (b.substr(0, stems[count - 1]) == a || !second_half(b.substr(0, stems[count - 1]))))
+      --count;
+    if (count == 0) continue;
+    pairs.push_back({r, w, static_cast<uint32_t>(forms.size()), 0});
+    for (size_t i = 0; i < count; ++i) {
+      forms.push_back({static_cast<uint32_t>(joined_text.size()),
+                       static_cast<uint32_t>(a.size() + stems[i]), stems[i]});
+      joined_text.append(a).append(b.substr(0, stems[i]));
+    }
+    pairs.back().end_form = static_cast<uint32_t>(forms.size());
   }
   if (pairs.empty()) return;
   const auto form_text = [&](const JoinedForm& f) {
@@ -523,6 +588,9 @@ void check_hangul(const Document& doc, const Runs& runs, const Glossary& glossar
   // joined form for a stem, and needs no stems (nearly every word).
   ViewMap form_index(forms.size());
   std::vector<uint32_t> same_as(forms.size());
+  // A word that has a joined form as a stem begins with that form's first syllable: a word that
+  // begins with none of theirs is passed over before hashing.
+  text::SyllableSet form_firsts;
   unsigned bits_log2 = 10;
   while ((size_t{1} << bits_log2) < 32 * forms.size()) ++bits_log2;
   std::vector<uint64_t> marked((size_t{1} << bits_log2) / 64);
@@ -532,6 +600,7 @@ void check_hangul(const Document& doc, const Runs& runs, const Glossary& glossar
     const size_t hash = ViewMap::hash(view);
     form_index.insert(view, hash, f);
     same_as[f] = form_index.find(view, hash);
+    form_firsts.add(view.substr(0, kSyllable));
     uint64_t prefix = 0;
     for (size_t at = 0; at < view.size(); at += kSyllable) prefix = syllable_hash(prefix, view, at);
     marked[bit_of(prefix) / 64] |= uint64_t{1} << (bit_of(prefix) % 64);
@@ -539,6 +608,7 @@ void check_hangul(const Document& doc, const Runs& runs, const Glossary& glossar
   // True when some prefix of `word` of two syllables or more is marked.
   const auto may_have_form = [&](std::string_view word) {
     if (word.size() < 2 * kSyllable) return false;  // every joined form has two syllables
+    if (!form_firsts.contains(word.substr(0, kSyllable))) return false;
     uint64_t prefix = syllable_hash(0, word, 0);
     for (size_t at = kSyllable; at < word.size(); at += kSyllable) {
       prefix = syllable_hash(prefix, word, at);

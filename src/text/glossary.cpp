@@ -15,17 +15,6 @@ namespace {
 constexpr std::string_view kShippedPath = "dictionaries/glossary.toml";
 constexpr size_t kMaxWords = 4;
 constexpr std::string_view kTermKeys = "preferred, variants, english, english_variants";
-constexpr unsigned kStartHashBits = 14;
-constexpr size_t kStartBits = size_t{1} << kStartHashBits;
-
-// A hash of the first three bytes of `text` (all of it when shorter, its length told apart),
-// below kStartBits.
-uint32_t start_hash(std::string_view text) {
-  uint32_t value = static_cast<uint32_t>(std::min<size_t>(text.size(), 3));
-  for (size_t i = 0; i < std::min<size_t>(text.size(), 3); ++i)
-    value = value << 8 | static_cast<unsigned char>(text[i]);
-  return (value * 0x9E3779B1u) >> (32 - kStartHashBits);
-}
 
 bool is_ascii_letter(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -110,12 +99,6 @@ std::string Glossary::fold(std::string_view spelling) {
 const Glossary::Spelling* Glossary::find(std::string_view folded) const {
   const auto it = spellings_.find(folded);
   return it == spellings_.end() ? nullptr : &it->second;
-}
-
-bool Glossary::may_begin(std::string_view start) const {
-  if (start_bits_.empty()) return false;
-  const uint32_t bit = start_hash(start);
-  return start_bits_[bit / 64] >> (bit % 64) & 1;
 }
 
 // Reads [[term]] tables into a Glossary, collecting errors with their source positions.
@@ -290,9 +273,9 @@ Glossary::Loaded Glossary::parse(std::string_view toml_text, std::string_view so
     builder.error(e.source(), std::string(e.description()));
   }
   std::vector<uint64_t>& bits = builder.glossary.start_bits_;
-  bits.assign(kStartBits / 64, 0);
+  bits.assign((size_t{1} << kStartHashBits) / 64, 0);
   for (const auto& [folded, spelling] : builder.glossary.spellings_) {
-    const uint32_t bit = start_hash(folded);
+    const uint32_t bit = Glossary::start_hash(folded);
     bits[bit / 64] |= uint64_t{1} << (bit % 64);
   }
   return Loaded{std::move(builder.glossary), std::move(builder.errors)};

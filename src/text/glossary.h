@@ -66,7 +66,12 @@ class Glossary {
   // False when no spelling is `start` or begins with it, for `start` of three bytes, or fewer
   // when that is all it has (fold()ed like the spellings): a word whose first bytes are not a
   // spelling's cannot begin one, which spares a lookup per word and word count.
-  bool may_begin(std::string_view start) const;
+  // Inline: asked of every word of a post.
+  bool may_begin(std::string_view start) const {
+    if (start_bits_.empty()) return false;
+    const uint32_t bit = start_hash(start);
+    return start_bits_[bit / 64] >> (bit % 64) & 1;
+  }
   // True when an all-capital spelling ("IOS") is listed as written: all-capital forms are
   // acronyms of their own unless the glossary names them.
   bool lists_exactly(std::string_view spelling) const {
@@ -77,6 +82,16 @@ class Glossary {
 
  private:
   friend struct GlossaryBuilder;
+
+  static constexpr unsigned kStartHashBits = 14;
+  // A hash of the first three bytes of `text` (all of it when shorter, its length told apart),
+  // below 2^kStartHashBits.
+  static uint32_t start_hash(std::string_view text) {
+    const size_t n = text.size() < 3 ? text.size() : 3;
+    uint32_t value = static_cast<uint32_t>(n);
+    for (size_t i = 0; i < n; ++i) value = value << 8 | static_cast<unsigned char>(text[i]);
+    return (value * 0x9E3779B1u) >> (32 - kStartHashBits);
+  }
 
   std::vector<Term> terms_;
   std::unordered_map<std::string, Spelling, StringHash, std::equal_to<>> spellings_;  // by fold()

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
 #include <string_view>
 
 #include "core/utf8.h"
@@ -13,8 +15,18 @@ namespace {
 
 constexpr char32_t kObject = 0xFFFC;  // stand-in for code spans and other non-prose inlines
 
-bool is_ascii_alnum(char32_t cp) {
+constexpr bool is_ascii_alnum(char32_t cp) {
   return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+}
+
+// is_ascii_alnum() of each byte as a table: latin_tokens() asks it of every byte of a post.
+constexpr auto kAlnumByte = [] {
+  std::array<bool, 256> out{};
+  for (unsigned c = 0; c < 256; ++c) out[c] = is_ascii_alnum(c);
+  return out;
+}();
+bool alnum_byte(char c) {
+  return kAlnumByte[static_cast<unsigned char>(c)];
 }
 
 // Particles (and copula forms) that may end a Hangul word.
@@ -66,17 +78,32 @@ bool glued_after(std::string_view text, uint32_t end) {
 
 std::vector<LatinToken> latin_tokens(std::string_view text) {
   std::vector<LatinToken> out;
-  for (uint32_t i = 0; i < text.size();) {
-    if (!is_ascii_alnum(static_cast<unsigned char>(text[i]))) {
+  const uint32_t size = static_cast<uint32_t>(text.size());
+  for (uint32_t i = 0; i < size;) {
+    if (!alnum_byte(text[i])) {
       ++i;
+      // Bytes of non-ASCII characters (most of Korean text) are never alphanumeric: skipped
+      // eight a step, up to the next ASCII byte.
+      if constexpr (std::endian::native == std::endian::little) {
+        while (size - i >= 8) {
+          uint64_t word;
+          std::memcpy(&word, text.data() + i, 8);
+          const uint64_t ascii = ~word & 0x8080808080808080u;
+          if (ascii) {
+            i += static_cast<uint32_t>(std::countr_zero(ascii) / 8);
+            break;
+          }
+          i += 8;
+        }
+      }
       continue;
     }
     const uint32_t begin = i;
-    while (i < text.size()) {
-      if (is_ascii_alnum(static_cast<unsigned char>(text[i]))) {
+    while (i < size) {
+      if (alnum_byte(text[i])) {
         ++i;
-      } else if (std::string_view(".-_'").find(text[i]) != std::string_view::npos &&
-                 i + 1 < text.size() && is_ascii_alnum(static_cast<unsigned char>(text[i + 1]))) {
+      } else if ((text[i] == '.' || text[i] == '-' || text[i] == '_' || text[i] == '\'') &&
+                 i + 1 < size && alnum_byte(text[i + 1])) {
         i += 2;
       } else {
         break;
