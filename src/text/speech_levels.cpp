@@ -1,11 +1,11 @@
 #include "text/speech_levels.h"
 
 #include <array>
+#include <cstdint>
 #include <string>
 
 #include "core/utf8.h"
 #include "text/hangul.h"
-#include "text/substring_filter.h"
 
 namespace hanmark::speech {
 
@@ -108,10 +108,29 @@ Level classify(std::string_view word_utf8, bool attached, char32_t terminator) {
 }
 
 bool may_have_level(std::string_view text) {
-  // The last syllables classify() gives a level to; UTF-8 has one encoding of each.
-  static const text::SubstringFilter kLastSyllables({"다", "까", "오", "요", "죠", "자"},
-                                                    text::SubstringFilter::Case::exact);
-  return kLastSyllables.found_in(text);
+  // The last syllables classify() gives a level to; UTF-8 has one encoding of each: 까 EA B9 8C,
+  // 다 EB 8B A4, 오 EC 98 A4, 요 EC 9A 94, 자 EC 9E 90, 죠 EC A3 A0. Compared as bytes at every
+  // lead byte, stepping over the continuation bytes of three-byte code points.
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t size = text.size();
+  for (size_t i = 0; i + 2 < size;) {
+    const unsigned char lead = bytes[i];
+    if (lead < 0xE0 || lead > 0xEF) {
+      ++i;
+      continue;
+    }
+    const unsigned char second = bytes[i + 1], third = bytes[i + 2];
+    if ((second & 0xC0) != 0x80 || (third & 0xC0) != 0x80) {
+      ++i;  // not a three-byte sequence: a needle may start at the next byte
+      continue;
+    }
+    const uint32_t code = uint32_t{lead} << 16 | uint32_t{second} << 8 | third;
+    if (code == 0xEAB98C || code == 0xEB8BA4 || code == 0xEC98A4 || code == 0xEC9A94 ||
+        code == 0xEC9E90 || code == 0xECA3A0)
+      return true;
+    i += 3;
+  }
+  return false;
 }
 
 }  // namespace hanmark::speech
