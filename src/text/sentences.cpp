@@ -4,7 +4,6 @@
 #include <initializer_list>
 #include <optional>
 
-#include "core/strings.h"
 #include "core/utf8.h"
 
 namespace hanmark::text {
@@ -85,7 +84,6 @@ void mask(std::string& out, uint32_t begin, uint32_t end) {
 
 std::string mask_quotations(std::string_view text) {
   std::string out(text);
-  if (!contains_any(text, "\"'\xE2\xE3")) return out;
   // Only the quote marks can open or close a pair, so the pairing runs over them alone, found by
   // their bytes (no decoded copy of the text): " ' and “ ” ‘ ’ (E2 80 xx), 「 」 『 』 (E3 80 xx).
   struct Mark {

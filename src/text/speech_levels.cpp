@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <span>
 #include <string>
 
 #include "core/utf8.h"
@@ -13,14 +14,25 @@ namespace {
 
 constexpr int kFinalBieup = 17;  // ㅂ in the Unicode order of final consonants
 
-std::u32string decode(std::string_view text) {
-  std::u32string out;
+// The code points of `text`, in `buffer` when they fit (final words do: no allocation per
+// sentence), else in `spill`.
+std::u32string_view decode(std::string_view text, std::span<char32_t> buffer,
+                           std::u32string& spill) {
+  if (text.size() > buffer.size()) {
+    for (size_t i = 0; i < text.size();) {
+      const utf8::Decoded d = utf8::decode(text, i);
+      spill += d.code_point;
+      i += d.length;
+    }
+    return spill;
+  }
+  size_t n = 0;  // no more code points than bytes
   for (size_t i = 0; i < text.size();) {
     const utf8::Decoded d = utf8::decode(text, i);
-    out += d.code_point;
+    buffer[n++] = d.code_point;
     i += d.length;
   }
-  return out;
+  return {buffer.data(), n};
 }
 
 // Nouns that end in 요 and close list items and fragments: "설치 필요", "개요".
@@ -63,7 +75,9 @@ std::string_view name(Level level) {
 }
 
 Level classify(std::string_view word_utf8, bool attached, char32_t terminator) {
-  const std::u32string word = decode(word_utf8);
+  std::array<char32_t, 64> buffer;
+  std::u32string spill;
+  const std::u32string_view word = decode(word_utf8, buffer, spill);
   const size_t n = word.size();
   if (n == 0) return Level::none;
   const char32_t last = word[n - 1];
@@ -74,9 +88,7 @@ Level classify(std::string_view word_utf8, bool attached, char32_t terminator) {
   if (n >= 3 && (prev == U'니' && (last == U'다' || last == U'까')) && has_final_bieup(prev2))
     return Level::hapnida;
   if (n >= 3 && prev == U'시' && last == U'다' && has_final_bieup(prev2)) return Level::hapnida;
-  if (std::u32string_view(word).ends_with(U"십시오") ||
-      std::u32string_view(word).ends_with(U"십시요"))
-    return Level::hapnida;
+  if (word.ends_with(U"십시오") || word.ends_with(U"십시요")) return Level::hapnida;
 
   // 해요체.
   if (last == U'요') {

@@ -478,3 +478,12 @@ TEST_CASE("speech-level may_have_level: exactly the texts that contain a last sy
     REQUIRE_MESSAGE(speech::may_have_level(text) == found, text);
   }
 }
+
+TEST_CASE("speech-level classify: words longer than its buffer") {
+  std::string long_word;
+  for (int i = 0; i < 30; ++i) long_word += "가";
+  CHECK(speech::classify(long_word + "습니다", false, U'.') == Level::hapnida);
+  CHECK(speech::classify(long_word + "해요", false, U'.') == Level::haeyo);
+  CHECK(speech::classify(long_word + "아니요", false, U'.') == Level::haeyo);
+  CHECK(speech::classify("아니요", false, U'.') == Level::none);
+}
