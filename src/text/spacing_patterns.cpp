@@ -234,7 +234,10 @@ class Scanner {
           if (auto f = haeya(r, k)) add(std::move(*f));
         }
       }
-      if (auto f = counter(r)) add(std::move(*f));
+      // Most runs start with none of kNumerals' first syllables (counter() asks this first).
+      const char32_t first = u_[r.s];
+      if (first == U'한' || first == U'두' || first == U'세' || first == U'네' || first == U'여')
+        if (auto f = counter(r)) add(std::move(*f));
       if (auto f = ji_duration(r)) add(std::move(*f));
       if (auto f = ji_ending(r)) add(std::move(*f));
       if (auto f = verbal_noun_split(r)) add(std::move(*f));
