@@ -1,35 +1,29 @@
 #include "text/sentences.h"
 
 #include <algorithm>
+#include <initializer_list>
 #include <optional>
 
-#include "core/strings.h"
 #include "core/utf8.h"
 
 namespace hanmark::text {
 
 namespace {
 
-struct Cp {
-  char32_t cp;
-  uint32_t offset;
-  uint32_t length;
-  uint32_t end() const { return offset + length; }
-};
-
-std::vector<Cp> decode_all(std::string_view text) {
-  std::vector<Cp> out;
-  out.reserve(text.size() / 2 + 1);
-  for (size_t i = 0; i < text.size();) {
-    const utf8::Decoded d = utf8::decode(text, i);
-    out.push_back({d.code_point, static_cast<uint32_t>(i), d.length});
-    i += d.length;
-  }
-  return out;
-}
-
 bool is_syllable(char32_t cp) {
   return cp >= 0xAC00 && cp <= 0xD7A3;
+}
+
+// Whether a syllable ends right before `at`, as decode_before(text, begin, at) would decode it:
+// its lead byte EA..ED at or after `begin` and two continuation bytes, compared as bytes.
+bool syllable_before(std::string_view text, uint32_t begin, uint32_t at) {
+  if (at - begin < 3) return false;
+  const auto lead = static_cast<unsigned char>(text[at - 3]);
+  const auto second = static_cast<unsigned char>(text[at - 2]);
+  const auto third = static_cast<unsigned char>(text[at - 1]);
+  if (lead < 0xEA || lead > 0xED || (second & 0xC0) != 0x80 || (third & 0xC0) != 0x80) return false;
+  return is_syllable(char32_t{lead & 0x0Fu} << 12 | char32_t{second & 0x3Fu} << 6 |
+                     (third & 0x3Fu));
 }
 
 bool is_latin_or_digit(char32_t cp) {
@@ -71,6 +65,17 @@ bool starts_quotative(std::string_view text, size_t i) {
   return word == "란" || word == "고" || word == "며";
 }
 
+// The offsets of every occurrence of `bytes` in `text`, in order: each byte found by memchr,
+// much faster than a look at every byte where they are few (quote marks, line ends, terminators).
+std::vector<uint32_t> offsets_of(std::string_view text, std::initializer_list<char> bytes) {
+  std::vector<uint32_t> out;
+  for (char byte : bytes)
+    for (size_t i = text.find(byte); i != std::string_view::npos; i = text.find(byte, i + 1))
+      out.push_back(static_cast<uint32_t>(i));
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 void mask(std::string& out, uint32_t begin, uint32_t end) {
   std::fill(out.begin() + begin, out.begin() + end, kQuoteMask);
 }
@@ -79,34 +84,63 @@ void mask(std::string& out, uint32_t begin, uint32_t end) {
 
 std::string mask_quotations(std::string_view text) {
   std::string out(text);
-  if (!contains_any(text, "\"'\xE2\xE3")) return out;
-  const std::vector<Cp> cps = decode_all(text);
-  auto masked = [&](size_t i) { return out[cps[i].offset] == kQuoteMask; };
-  // Only Latin letters make an apostrophe: "don't"; Korean attaches particles to a closing quote
-  // ('괜찮다'고, '값'을).
-  auto letter = [&](size_t i) { return i < cps.size() && is_latin_or_digit(cps[i].cp); };
-  // Pairs open/close marks in order; `opens`/`closes` decide per position.
+  // Only the quote marks can open or close a pair, so the pairing runs over them alone, found by
+  // their bytes (no decoded copy of the text): " ' and “ ” ‘ ’ (E2 80 xx), 「 」 『 』 (E3 80 xx).
+  struct Mark {
+    char32_t cp;
+    uint32_t offset;
+    uint32_t end;
+    bool letter_before;  // the code point before is a Latin letter or digit
+    bool letter_after;
+  };
+  std::vector<Mark> marks;
+  const auto size = static_cast<uint32_t>(text.size());
+  // The continuation bytes of the three-byte marks are none of these.
+  for (const uint32_t i : offsets_of(text, {'"', '\'', '\xE2', '\xE3'})) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    char32_t cp = byte;
+    uint32_t length = 1;
+    if (byte == 0xE2 || byte == 0xE3) {
+      if (i + 2 >= size || static_cast<unsigned char>(text[i + 1]) != 0x80) continue;
+      const auto last = static_cast<unsigned char>(text[i + 2]);
+      if (byte == 0xE2 ? last != 0x98 && last != 0x99 && last != 0x9C && last != 0x9D
+                       : last < 0x8C || last > 0x8F)
+        continue;
+      cp = (byte == 0xE2 ? 0x2000 : 0x3000) + (last & 0x3F);
+      length = 3;
+    } else if (byte != '"' && byte != '\'') {
+      continue;
+    }
+    // Lead bytes and ASCII always start a code point, so decode_before() finds the one before.
+    const bool before = i > 0 && is_latin_or_digit(utf8::decode_before(text, 0, i).code_point);
+    const bool after =
+        i + length < size && is_latin_or_digit(utf8::decode(text, i + length).code_point);
+    marks.push_back({cp, i, i + length, before, after});
+  }
+  // Pairs open/close marks in order; `opens`/`closes` decide per mark.
   auto pair = [&](auto opens, auto closes) {
-    std::optional<size_t> open;
-    for (size_t i = 0; i < cps.size(); ++i) {
-      if (masked(i)) continue;
+    const Mark* open = nullptr;
+    for (const Mark& m : marks) {
+      if (out[m.offset] == kQuoteMask) continue;
       if (!open) {
-        if (opens(i)) open = i;
-      } else if (closes(i)) {
-        mask(out, cps[*open].offset, cps[i].end());
-        open.reset();
+        if (opens(m)) open = &m;
+      } else if (closes(m)) {
+        mask(out, open->offset, m.end);
+        open = nullptr;
       }
     }
   };
-  auto is = [&](char32_t cp) { return [&cps, cp](size_t i) { return cps[i].cp == cp; }; };
+  auto is = [](char32_t cp) { return [cp](const Mark& m) { return m.cp == cp; }; };
   pair(is(0x300C), is(0x300D));  // 「」
   pair(is(0x300E), is(0x300F));  // 『』
   pair(is(0x201C), is(0x201D));  // “”
   pair(is('"'), is('"'));
-  pair(is(0x2018), [&](size_t i) { return cps[i].cp == 0x2019 && !letter(i + 1); });  // ‘’
+  // Only Latin letters make an apostrophe: "don't"; Korean attaches particles to a closing quote
+  // ('괜찮다'고, '값'을).
+  pair(is(0x2018), [](const Mark& m) { return m.cp == 0x2019 && !m.letter_after; });  // ‘’
   // A straight single quote between letters is an apostrophe ("don't", "it's").
-  pair([&](size_t i) { return cps[i].cp == '\'' && !(i > 0 && letter(i - 1)); },
-       [&](size_t i) { return cps[i].cp == '\'' && !letter(i + 1); });
+  pair([](const Mark& m) { return m.cp == '\'' && !m.letter_before; },
+       [](const Mark& m) { return m.cp == '\'' && !m.letter_after; });
   return out;
 }
 
@@ -124,26 +158,30 @@ std::vector<Sentence> sentences(std::string_view text) {
     if (first < size && first < end) out.push_back({first, end, terminator, line_break});
   };
   uint32_t start = skip_spaces(0);
-  char32_t before = 0;  // the code point before i when it matters (a syllable), else 0
+  // Where the last sentence break or terminator left off: the code point before it does not
+  // count as a syllable before a terminator (it is a space, terminator or closer).
+  uint32_t resumed = start;
+  // Only line breaks and terminators need a look: ASCII . ! ? and those led by E2, E3 or EF.
+  // These bytes always start a code point; the scan goes from one to the next past i.
+  const std::vector<uint32_t> stops =
+      offsets_of(text, {'\n', '.', '!', '?', '\xE2', '\xE3', '\xEF'});
+  auto stop = stops.begin();
   for (uint32_t i = start; i < size;) {
+    while (stop != stops.end() && *stop < i) ++stop;
+    if (stop == stops.end()) break;
+    i = *stop;
     const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte < 0x80 && byte != '\n' && byte != '.' && byte != '!' && byte != '?') {
-      before = 0;
-      ++i;
-      continue;
-    }
     if (byte == '\n') {
       add(start, i > 0 && text[i - 1] == '\r' ? i - 1 : i, 0, true);
-      i = start = skip_spaces(i + 1);
-      before = 0;
+      i = start = resumed = skip_spaces(i + 1);
       continue;
     }
     const utf8::Decoded d = decode(i);
     if (!is_terminator(d.code_point)) {
-      before = d.code_point;
       i += d.length;
       continue;
     }
+    const bool after_syllable = i != resumed && syllable_before(text, 0, i);
     uint32_t j = i;
     size_t terminators = 0;
     bool question = false, exclamation = false, dots = false;
@@ -158,19 +196,18 @@ std::vector<Sentence> sentences(std::string_view text) {
     bool boundary = false;
     if (j == size || is_space(decode(j).code_point)) {
       boundary = !starts_quotative(text, j);
-    } else if (is_syllable(before) && is_syllable(decode(j).code_point)) {
+    } else if (after_syllable && is_syllable(decode(j).code_point)) {
       boundary = true;  // "했습니다.그리고": a missing space
     }
-    before = 0;
     if (boundary) {
       const char32_t terminator = question                   ? U'?'
                                   : exclamation              ? U'!'
                                   : dots || terminators >= 2 ? U'\u2026'
                                                              : U'.';
       add(start, j, terminator, false);
-      i = start = skip_spaces(j);
+      i = start = resumed = skip_spaces(j);
     } else {
-      i = j;
+      i = resumed = j;
     }
   }
   if (start < size) add(start, size, 0, false);
@@ -212,7 +249,7 @@ FinalWord final_word(std::string_view text, uint32_t begin, uint32_t end) {
   }
   if (i == begin) return word;
   uint32_t k = i;
-  while (k > begin && is_syllable(before(k).code_point)) k -= before(k).length;
+  while (syllable_before(text, begin, k)) k -= 3;
   word.begin = k;
   word.end = i;
   if (k > begin) {

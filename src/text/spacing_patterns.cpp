@@ -149,8 +149,8 @@ bool starts_with_any(U word, std::initializer_list<U> prefixes) {
   return false;
 }
 
-int final_of(char32_t c) {
-  return hangul::final_index(c);
+int final_of(char32_t c) {  // hangul::final_index(), inline: asked of most runs
+  return hangul::is_syllable(c) ? static_cast<int>((c - 0xAC00) % 28) : -1;
 }
 int vowel_of(char32_t c) {
   return hangul::is_syllable(c) ? static_cast<int>((c - 0xAC00) / 28 % 21) : -1;
@@ -176,33 +176,68 @@ bool is_opening(char32_t c) {
 
 class Scanner {
  public:
-  explicit Scanner(std::string_view text) {
-    // No more code points than bytes.
-    u_.reserve(text.size());
-    offsets_.reserve(text.size() + 1);
-    // One pass: the code points, their offsets and the maximal runs of syllables.
-    for (size_t i = 0; i < text.size();) {
-      const utf8::Decoded d = utf8::decode(text, i);
-      const char32_t cp = d.code_point == utf8::kInvalid ? 0xFFFD : d.code_point;
-      if (hangul::is_syllable(cp)) {
-        if (runs_.empty() || runs_.back().e != u_.size()) runs_.push_back({u_.size(), u_.size()});
-        ++runs_.back().e;
+  explicit Scanner(std::string_view text) : buffers_(buffers()), runs_(buffers_.runs) {
+    // No more code points than bytes. The buffers only grow, so they are written in place, and
+    // neither allocated nor zeroed for most paragraphs.
+    if (buffers_.u.size() < text.size()) buffers_.u.resize(text.size());
+    if (buffers_.offsets.size() < text.size() + 1) buffers_.offsets.resize(text.size() + 1);
+    runs_.clear();
+    // One pass: the code points, their offsets and the maximal runs of syllables. ASCII and
+    // syllables (EA..ED and two continuation bytes) are decoded here, the rest by utf8::decode.
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    const size_t size = text.size();
+    char32_t* const u = buffers_.u.data();
+    uint32_t* const offsets = buffers_.offsets.data();
+    size_t n = 0;
+    size_t run_end = ~size_t{0};  // where the last run ends, in code points
+    for (size_t i = 0; i < size;) {
+      const unsigned char lead = bytes[i];
+      offsets[n] = static_cast<uint32_t>(i);
+      if (lead < 0x80) {
+        u[n++] = lead;
+        ++i;
+        continue;
       }
-      u_.push_back(cp);
-      offsets_.push_back(static_cast<uint32_t>(i));
+      if (lead >= 0xEA && lead <= 0xED && i + 2 < size) {
+        const char32_t cp = (char32_t{lead} & 0x0F) << 12 | (char32_t{bytes[i + 1]} & 0x3F) << 6 |
+                            (char32_t{bytes[i + 2]} & 0x3F);
+        if ((bytes[i + 1] & 0xC0) == 0x80 && (bytes[i + 2] & 0xC0) == 0x80 &&
+            hangul::is_syllable(cp)) {
+          if (run_end != n) runs_.push_back({n, n});
+          run_end = ++runs_.back().e;
+          u[n++] = cp;
+          i += 3;
+          continue;
+        }
+      }
+      const utf8::Decoded d = utf8::decode(text, i);
+      u[n++] = d.code_point == utf8::kInvalid ? 0xFFFD : d.code_point;
       i += d.length;
     }
-    offsets_.push_back(static_cast<uint32_t>(text.size()));
+    offsets[n] = static_cast<uint32_t>(size);
+    u_ = U(u, n);
+    offsets_ = offsets;
+  }
+
+  std::vector<std::pair<char32_t, uint32_t>> code_points() const {
+    std::vector<std::pair<char32_t, uint32_t>> out;
+    for (size_t i = 0; i < u_.size(); ++i) out.emplace_back(u_[i], offsets_[i]);
+    return out;
   }
 
   std::vector<Finding> scan() {
     for (const Run& r : runs_) {
       for (size_t k = r.s + 1; k < r.e; ++k) {
-        if (may_be_dependent_noun(u_[k]))
+        if (may_be_dependent_noun(u_[k])) {
           if (auto f = dependent_noun(r, k)) add(std::move(*f));
-        if (auto f = haeya(r, k)) add(std::move(*f));
+        } else if (u_[k] == U'야') {
+          if (auto f = haeya(r, k)) add(std::move(*f));
+        }
       }
-      if (auto f = counter(r)) add(std::move(*f));
+      // Most runs start with none of kNumerals' first syllables (counter() asks this first).
+      const char32_t first = u_[r.s];
+      if (first == U'한' || first == U'두' || first == U'세' || first == U'네' || first == U'여')
+        if (auto f = counter(r)) add(std::move(*f));
       if (auto f = ji_duration(r)) add(std::move(*f));
       if (auto f = ji_ending(r)) add(std::move(*f));
       if (auto f = verbal_noun_split(r)) add(std::move(*f));
@@ -228,7 +263,7 @@ class Scanner {
   char32_t at(size_t i) const { return i < u_.size() ? u_[i] : 0; }
   char32_t before(const Run& r) const { return r.s == 0 ? 0 : u_[r.s - 1]; }
   char32_t after(const Run& r) const { return at(r.e); }
-  U slice(size_t b, size_t e) const { return U(u_).substr(b, e - b); }
+  U slice(size_t b, size_t e) const { return u_.substr(b, e - b); }
   U word(const Run& r) const { return slice(r.s, r.e); }
 
   // The run starts a word: nothing glued to its front but opening punctuation.
@@ -394,13 +429,17 @@ class Scanner {
            p))
       return std::nullopt;
     if (is_digit(before(r))) return std::nullopt;  // 1일 지나
+    // 책임을 지는 것: after the object particle 을/를, 지는/지고 is the verb 지다.
+    if (p == U'를') return std::nullopt;
+    // Every form below starts with 지: most runs are ruled out before next_run() looks them up.
+    size_t j = r.e;
+    while (j < u_.size() && u_[j] == ' ') ++j;
+    if (j == r.e || at(j) != U'지') return std::nullopt;
     const auto n = next_run(r.e);
     if (!n || !ends_word(*n)) return std::nullopt;
     const U w = word(*n);
     static constexpr U kForms[] = {U"지",     U"지를", U"지가",   U"지는",   U"지에",
                                    U"지에는", U"지의", U"지라도", U"지조차", U"지부터"};
-    // 책임을 지는 것: after the object particle 을/를, 지는/지고 is the verb 지다.
-    if (p == U'를') return std::nullopt;
     bool ok = in(kForms, w) && !(p == U'을' && w == U"지는");
     if (w == U"지도") {  // 할 지도 모른다 (지도 is also 'map')
       const auto m = next_run(n->e);
@@ -464,10 +503,10 @@ class Scanner {
 
   // 두가지 → 두 가지 (제43항: units are spaced from the numeral).
   std::optional<Finding> counter(const Run& r) const {
-    if (!starts_word(r)) return std::nullopt;
     const U w = word(r);
     // Asked of every run: most start with none of kNumerals' first syllables.
     if (!in({U'한', U'두', U'세', U'네', U'여'}, w[0])) return std::nullopt;
+    if (!starts_word(r)) return std::nullopt;
     for (U numeral : kNumerals) {
       if (!w.starts_with(numeral)) continue;
       const U rest = w.substr(numeral.size());
@@ -571,9 +610,22 @@ class Scanner {
     }
   }
 
-  std::u32string u_;
-  std::vector<uint32_t> offsets_;
-  std::vector<Run> runs_;
+  // Kept per thread from one paragraph to the next (find() is asked of every paragraph); one
+  // Scanner at a time uses them.
+  struct Buffers {
+    std::vector<char32_t> u;
+    std::vector<uint32_t> offsets;
+    std::vector<Run> runs;
+  };
+  static Buffers& buffers() {
+    thread_local Buffers buffers;
+    return buffers;
+  }
+
+  Buffers& buffers_;
+  U u_;                                // the code points, in buffers_.u
+  const uint32_t* offsets_ = nullptr;  // of each code point in the text, and the text's size
+  std::vector<Run>& runs_;
   std::vector<Finding> out_;
 };
 
@@ -606,6 +658,10 @@ text::SharedList<Finding> find(std::string_view text) {
   // The language server asks again for every paragraph after each keystroke (text_memo.h).
   static text::TextMemo<std::vector<Finding>> memo(text::Keep::when_asked_again);
   return text::SharedList<Finding>(memo.get(text, [&] { return Scanner(text).scan(); }));
+}
+
+std::vector<std::pair<char32_t, uint32_t>> code_points(std::string_view text) {
+  return Scanner(text).code_points();
 }
 
 }  // namespace hanmark::spacing

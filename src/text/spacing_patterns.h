@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "text/text_memo.h"
@@ -36,5 +37,9 @@ struct Finding {
 
 // Every finding in prose text, in text order. Findings never overlap.
 text::SharedList<Finding> find(std::string_view text);
+
+// The code points find() reads `text` as (an invalid byte is one U+FFFD), each with its byte
+// offset: for tests, which compare them with utf8::decode_all().
+std::vector<std::pair<char32_t, uint32_t>> code_points(std::string_view text);
 
 }  // namespace hanmark::spacing

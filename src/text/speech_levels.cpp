@@ -1,11 +1,12 @@
 #include "text/speech_levels.h"
 
 #include <array>
+#include <cstdint>
+#include <span>
 #include <string>
 
 #include "core/utf8.h"
 #include "text/hangul.h"
-#include "text/substring_filter.h"
 
 namespace hanmark::speech {
 
@@ -13,14 +14,25 @@ namespace {
 
 constexpr int kFinalBieup = 17;  // ㅂ in the Unicode order of final consonants
 
-std::u32string decode(std::string_view text) {
-  std::u32string out;
+// The code points of `text`, in `buffer` when they fit (final words do: no allocation per
+// sentence), else in `spill`.
+std::u32string_view decode(std::string_view text, std::span<char32_t> buffer,
+                           std::u32string& spill) {
+  if (text.size() > buffer.size()) {
+    for (size_t i = 0; i < text.size();) {
+      const utf8::Decoded d = utf8::decode(text, i);
+      spill += d.code_point;
+      i += d.length;
+    }
+    return spill;
+  }
+  size_t n = 0;  // no more code points than bytes
   for (size_t i = 0; i < text.size();) {
     const utf8::Decoded d = utf8::decode(text, i);
-    out += d.code_point;
+    buffer[n++] = d.code_point;
     i += d.length;
   }
-  return out;
+  return {buffer.data(), n};
 }
 
 // Nouns that end in 요 and close list items and fragments: "설치 필요", "개요".
@@ -63,7 +75,9 @@ std::string_view name(Level level) {
 }
 
 Level classify(std::string_view word_utf8, bool attached, char32_t terminator) {
-  const std::u32string word = decode(word_utf8);
+  std::array<char32_t, 64> buffer;
+  std::u32string spill;
+  const std::u32string_view word = decode(word_utf8, buffer, spill);
   const size_t n = word.size();
   if (n == 0) return Level::none;
   const char32_t last = word[n - 1];
@@ -74,9 +88,7 @@ Level classify(std::string_view word_utf8, bool attached, char32_t terminator) {
   if (n >= 3 && (prev == U'니' && (last == U'다' || last == U'까')) && has_final_bieup(prev2))
     return Level::hapnida;
   if (n >= 3 && prev == U'시' && last == U'다' && has_final_bieup(prev2)) return Level::hapnida;
-  if (std::u32string_view(word).ends_with(U"십시오") ||
-      std::u32string_view(word).ends_with(U"십시요"))
-    return Level::hapnida;
+  if (word.ends_with(U"십시오") || word.ends_with(U"십시요")) return Level::hapnida;
 
   // 해요체.
   if (last == U'요') {
@@ -108,10 +120,29 @@ Level classify(std::string_view word_utf8, bool attached, char32_t terminator) {
 }
 
 bool may_have_level(std::string_view text) {
-  // The last syllables classify() gives a level to; UTF-8 has one encoding of each.
-  static const text::SubstringFilter kLastSyllables({"다", "까", "오", "요", "죠", "자"},
-                                                    text::SubstringFilter::Case::exact);
-  return kLastSyllables.found_in(text);
+  // The last syllables classify() gives a level to; UTF-8 has one encoding of each: 까 EA B9 8C,
+  // 다 EB 8B A4, 오 EC 98 A4, 요 EC 9A 94, 자 EC 9E 90, 죠 EC A3 A0. Compared as bytes at every
+  // lead byte, stepping over the continuation bytes of three-byte code points.
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t size = text.size();
+  for (size_t i = 0; i + 2 < size;) {
+    const unsigned char lead = bytes[i];
+    if (lead < 0xE0 || lead > 0xEF) {
+      ++i;
+      continue;
+    }
+    const unsigned char second = bytes[i + 1], third = bytes[i + 2];
+    if ((second & 0xC0) != 0x80 || (third & 0xC0) != 0x80) {
+      ++i;  // not a three-byte sequence: a needle may start at the next byte
+      continue;
+    }
+    const uint32_t code = uint32_t{lead} << 16 | uint32_t{second} << 8 | third;
+    if (code == 0xEAB98C || code == 0xEB8BA4 || code == 0xEC98A4 || code == 0xEC9A94 ||
+        code == 0xEC9E90 || code == 0xECA3A0)
+      return true;
+    i += 3;
+  }
+  return false;
 }
 
 }  // namespace hanmark::speech

@@ -4,9 +4,11 @@
 
 #include <algorithm>
 #include <memory>
+#include <random>
 #include <string>
 #include <vector>
 
+#include "core/utf8.h"
 #include "engine/rule.h"
 #include "markdown/document.h"
 #include "rules/all_rules.h"
@@ -198,4 +200,40 @@ TEST_CASE("korean-spacing: code, URLs and escaped text are not prose") {
   CHECK(lint("`할수 있다` <https://example.com/할때>\n\n```\n두가지 API 를\n```\n").empty());
   // An entity inside the span: the source is not a verbatim copy, so nothing is reported.
   CHECK(lint("할&#xC218; 있다\n").empty());
+}
+
+TEST_CASE("korean-spacing decodes as utf8::decode_all does, invalid bytes as U+FFFD") {
+  // Syllables at the ends of the range, what surrounds them in UTF-8 (Yi, surrogates, other
+  // three-byte code points), truncated and stray bytes.
+  const std::vector<std::string> pieces = {"가",
+                                           "힣",
+                                           "수",
+                                           " ",
+                                           "a",
+                                           "\n",
+                                           "\xEA\xB0",
+                                           "\xEA",
+                                           "\xED\x9E\xA3",
+                                           "\xED\x9E\xA4",
+                                           "\xED\xA0\x80",
+                                           "\xEA\x80\x80",
+                                           "\xEC\x80",
+                                           "\x80",
+                                           "\xBF",
+                                           "\xC3\xA9",
+                                           "\xE2\x80\xA6",
+                                           "\xF0\x9F\x98\x80",
+                                           "\xEF\xBF\xBC",
+                                           "\xE0\x80\x80",
+                                           "\xFF"};
+  std::mt19937 random(3);
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const size_t n = random() % 12;
+    for (size_t i = 0; i < n; ++i) text += pieces[random() % pieces.size()];
+    std::vector<std::pair<char32_t, uint32_t>> expected;
+    for (const utf8::CodePoint& c : utf8::decode_all(text))
+      expected.emplace_back(c.cp == utf8::kInvalid ? U'\uFFFD' : c.cp, c.begin);
+    REQUIRE_MESSAGE(spacing::code_points(text) == expected, text);
+  }
 }

@@ -4,9 +4,13 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
+#include <random>
 #include <string>
 #include <vector>
 
+#include "core/strings.h"
+#include "core/utf8.h"
 #include "engine/rule.h"
 #include "markdown/document.h"
 #include "rules/all_rules.h"
@@ -202,4 +206,284 @@ TEST_CASE("speech-level rule: groups are compared separately") {
   CHECK(findings[0].text == "컸습니다");
   CHECK(findings[1].message ==
         "sentence ends in 해요체 request ('참고하세요'); the post is written in 해라체");
+}
+
+// The segmentation before it scanned bytes (a decoded copy of every code point), kept to compare
+// with: masking and sentences must not change on any text.
+namespace old_segmentation {
+
+using namespace hanmark;
+
+struct Cp {
+  char32_t cp;
+  uint32_t offset;
+  uint32_t length;
+  uint32_t end() const { return offset + length; }
+};
+
+std::vector<Cp> decode_all(std::string_view text) {
+  std::vector<Cp> out;
+  out.reserve(text.size() / 2 + 1);
+  for (size_t i = 0; i < text.size();) {
+    const utf8::Decoded d = utf8::decode(text, i);
+    out.push_back({d.code_point, static_cast<uint32_t>(i), d.length});
+    i += d.length;
+  }
+  return out;
+}
+
+bool is_syllable(char32_t cp) {
+  return cp >= 0xAC00 && cp <= 0xD7A3;
+}
+
+bool is_latin_or_digit(char32_t cp) {
+  return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') ||
+         (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) || (cp >= 0x1E00 && cp <= 0x1EFF);
+}
+
+bool is_space(char32_t cp) {
+  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 || cp == 0x3000 ||
+         (cp >= 0x2000 && cp <= 0x200B);
+}
+
+bool is_terminator(char32_t cp) {
+  return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 /* … */ || cp == 0x2025 /* ‥ */ ||
+         cp == 0x3002 /* 。 */ || cp == 0xFF0E /* ． */ || cp == 0xFF01 /* ！ */ ||
+         cp == 0xFF1F /* ？ */ || cp == 0x203C /* ‼ */ || cp == 0x2049 /* ⁉ */;
+}
+
+bool is_closer(char32_t cp) {
+  return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == '}' || cp == 0x201D ||
+         cp == 0x2019 || cp == 0x300D || cp == 0x300F || cp == 0xFF09 || cp == 0x3009 ||
+         cp == 0x300B || static_cast<char>(cp) == text::kQuoteMask;
+}
+
+// "…겠다! 라고 하시는": the word after the terminator, at byte `i`, continues an unquoted
+// quotation.
+bool starts_quotative(std::string_view text, size_t i) {
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+  size_t end = i;
+  while (end < text.size()) {
+    const utf8::Decoded d = utf8::decode(text, end);
+    if (!is_syllable(d.code_point)) break;
+    end += d.length;
+  }
+  const std::string_view word = text.substr(i, end - i);
+  for (std::string_view prefix :
+       {"라고", "라는", "라며", "라면서", "라던", "하고", "하며", "하면서", "하는", "하던", "하니"})
+    if (word.starts_with(prefix)) return true;
+  return word == "란" || word == "고" || word == "며";
+}
+
+void mask(std::string& out, uint32_t begin, uint32_t end) {
+  std::fill(out.begin() + begin, out.begin() + end, text::kQuoteMask);
+}
+
+std::string old_mask_quotations(std::string_view text) {
+  std::string out(text);
+  if (!contains_any(text, "\"'\xE2\xE3")) return out;
+  const std::vector<Cp> cps = decode_all(text);
+  auto masked = [&](size_t i) { return out[cps[i].offset] == text::kQuoteMask; };
+  // Only Latin letters make an apostrophe: "don't"; Korean attaches particles to a closing quote
+  // ('괜찮다'고, '값'을).
+  auto letter = [&](size_t i) { return i < cps.size() && is_latin_or_digit(cps[i].cp); };
+  // Pairs open/close marks in order; `opens`/`closes` decide per position.
+  auto pair = [&](auto opens, auto closes) {
+    std::optional<size_t> open;
+    for (size_t i = 0; i < cps.size(); ++i) {
+      if (masked(i)) continue;
+      if (!open) {
+        if (opens(i)) open = i;
+      } else if (closes(i)) {
+        mask(out, cps[*open].offset, cps[i].end());
+        open.reset();
+      }
+    }
+  };
+  auto is = [&](char32_t cp) { return [&cps, cp](size_t i) { return cps[i].cp == cp; }; };
+  pair(is(0x300C), is(0x300D));  // 「」
+  pair(is(0x300E), is(0x300F));  // 『』
+  pair(is(0x201C), is(0x201D));  // “”
+  pair(is('"'), is('"'));
+  pair(is(0x2018), [&](size_t i) { return cps[i].cp == 0x2019 && !letter(i + 1); });  // ‘’
+  // A straight single quote between letters is an apostrophe ("don't", "it's").
+  pair([&](size_t i) { return cps[i].cp == '\'' && !(i > 0 && letter(i - 1)); },
+       [&](size_t i) { return cps[i].cp == '\'' && !letter(i + 1); });
+  return out;
+}
+
+std::vector<text::Sentence> old_sentences(std::string_view text) {
+  // One pass over the bytes, decoding as it goes: only terminators and line breaks need a look
+  // around, and most text is neither (a decoded copy of every paragraph cost more than the scan).
+  std::vector<text::Sentence> out;
+  const auto size = static_cast<uint32_t>(text.size());
+  const auto decode = [&](uint32_t i) { return utf8::decode(text, i); };
+  const auto skip_spaces = [&](uint32_t i) {
+    for (utf8::Decoded d; i < size && is_space((d = decode(i)).code_point);) i += d.length;
+    return i;
+  };
+  const auto add = [&](uint32_t first, uint32_t end, char32_t terminator, bool line_break) {
+    if (first < size && first < end) out.push_back({first, end, terminator, line_break});
+  };
+  uint32_t start = skip_spaces(0);
+  char32_t before = 0;  // the code point before i when it matters (a syllable), else 0
+  for (uint32_t i = start; i < size;) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80 && byte != '\n' && byte != '.' && byte != '!' && byte != '?') {
+      before = 0;
+      ++i;
+      continue;
+    }
+    if (byte == '\n') {
+      add(start, i > 0 && text[i - 1] == '\r' ? i - 1 : i, 0, true);
+      i = start = skip_spaces(i + 1);
+      before = 0;
+      continue;
+    }
+    const utf8::Decoded d = decode(i);
+    if (!is_terminator(d.code_point)) {
+      before = d.code_point;
+      i += d.length;
+      continue;
+    }
+    uint32_t j = i;
+    size_t terminators = 0;
+    bool question = false, exclamation = false, dots = false;
+    for (utf8::Decoded t; j < size && is_terminator((t = decode(j)).code_point); j += t.length) {
+      const char32_t cp = t.code_point;
+      question = question || cp == '?' || cp == 0xFF1F || cp == 0x2049;
+      exclamation = exclamation || cp == '!' || cp == 0xFF01 || cp == 0x203C;
+      dots = dots || cp == 0x2026 || cp == 0x2025;
+      ++terminators;
+    }
+    for (utf8::Decoded c; j < size && is_closer((c = decode(j)).code_point);) j += c.length;
+    bool boundary = false;
+    if (j == size || is_space(decode(j).code_point)) {
+      boundary = !starts_quotative(text, j);
+    } else if (is_syllable(before) && is_syllable(decode(j).code_point)) {
+      boundary = true;  // "했습니다.그리고": a missing space
+    }
+    before = 0;
+    if (boundary) {
+      const char32_t terminator = question                   ? U'?'
+                                  : exclamation              ? U'!'
+                                  : dots || terminators >= 2 ? U'\u2026'
+                                                             : U'.';
+      add(start, j, terminator, false);
+      i = start = skip_spaces(j);
+    } else {
+      i = j;
+    }
+  }
+  if (start < size) add(start, size, 0, false);
+  return out;
+}
+
+}  // namespace old_segmentation
+
+TEST_CASE("speech-level sentences and masking agree with the decoding segmentation") {
+  // Pieces that matter to the scan: terminators (ASCII, full-width, …), closers, quote marks,
+  // spaces, letters around apostrophes, syllables (U+AC1A's low byte is kQuoteMask), quotatives,
+  // stray and truncated UTF-8.
+  const std::vector<std::string> pieces = {"가",
+                                           "다",
+                                           "\uAC1A",
+                                           "요",
+                                           "라고",
+                                           ".",
+                                           ".",
+                                           "!",
+                                           "?",
+                                           "\u2026",
+                                           "\u2025",
+                                           "\u3002",
+                                           "\uFF0E",
+                                           "\uFF01",
+                                           "\uFF1F",
+                                           "\u203C",
+                                           "\u2049",
+                                           "...",
+                                           " ",
+                                           " ",
+                                           "\n",
+                                           "\r\n",
+                                           "\t",
+                                           "\u3000",
+                                           "\u00A0",
+                                           "\u2003",
+                                           "\"",
+                                           "'",
+                                           "\u201C",
+                                           "\u201D",
+                                           "\u2018",
+                                           "\u2019",
+                                           "\u300C",
+                                           "\u300D",
+                                           "\u300E",
+                                           "\u300F",
+                                           "\uFF09",
+                                           ")",
+                                           "(",
+                                           "a",
+                                           "Z",
+                                           "1",
+                                           "\u00E9",
+                                           "\u1E00",
+                                           "\u3131",
+                                           "\x1A",
+                                           "\xE2",
+                                           "\xE2\x80",
+                                           "\xE3\x80",
+                                           "\x80",
+                                           "\xEF\xBC",
+                                           "\xC3",
+                                           "\xF0\x9F\x98\x80",
+                                           "\u2014",
+                                           "\uFFFC"};
+  std::mt19937 random(8);
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const size_t n = random() % 24;
+    for (size_t i = 0; i < n; ++i) text += pieces[random() % pieces.size()];
+    const std::string masked = text::mask_quotations(text);
+    REQUIRE_MESSAGE(masked == old_segmentation::old_mask_quotations(text), text);
+    for (std::string_view t : {std::string_view(text), std::string_view(masked)}) {
+      const auto now = text::sentences(t);
+      const auto before = old_segmentation::old_sentences(t);
+      REQUIRE_MESSAGE(now.size() == before.size(), t);
+      for (size_t i = 0; i < now.size(); ++i) {
+        CHECK_MESSAGE(now[i].begin == before[i].begin, t);
+        CHECK_MESSAGE(now[i].end == before[i].end, t);
+        CHECK_MESSAGE(now[i].terminator == before[i].terminator, t);
+        CHECK_MESSAGE(now[i].at_line_break == before[i].at_line_break, t);
+      }
+    }
+  }
+}
+
+TEST_CASE("speech-level may_have_level: exactly the texts that contain a last syllable") {
+  const std::vector<std::string> pieces = {"다",       "까",   "오",           "요",
+                                           "죠",       "자",   "가",           "니",
+                                           "a",        " ",    "\xEB",         "\xEB\x8B",
+                                           "\x8B\xA4", "\xEC", "\xE2\x80\xA6", "\xF0\x9F\x98\x80",
+                                           "\xC3\xA9", "\x80", "\xA4"};
+  std::mt19937 random(5);
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const size_t n = random() % 10;
+    for (size_t i = 0; i < n; ++i) text += pieces[random() % pieces.size()];
+    bool found = false;
+    for (std::string_view syllable : {"다", "까", "오", "요", "죠", "자"})
+      found = found || text.find(syllable) != std::string::npos;
+    REQUIRE_MESSAGE(speech::may_have_level(text) == found, text);
+  }
+}
+
+TEST_CASE("speech-level classify: words longer than its buffer") {
+  std::string long_word;
+  for (int i = 0; i < 30; ++i) long_word += "가";
+  CHECK(speech::classify(long_word + "습니다", false, U'.') == Level::hapnida);
+  CHECK(speech::classify(long_word + "해요", false, U'.') == Level::haeyo);
+  CHECK(speech::classify(long_word + "아니요", false, U'.') == Level::haeyo);
+  CHECK(speech::classify("아니요", false, U'.') == Level::none);
 }
