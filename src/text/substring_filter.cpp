@@ -41,6 +41,21 @@ uint64_t prefix_at(std::string_view text, size_t at, size_t length) {
   return out;
 }
 
+// The index (0..11171) of the Hangul syllable whose three bytes start at `at`, or -1.
+int syllable_index_at(std::string_view text, size_t at) {
+  if (text.size() - at < 3) return -1;
+  const auto b0 = static_cast<unsigned char>(text[at]),
+             b1 = static_cast<unsigned char>(text[at + 1]),
+             b2 = static_cast<unsigned char>(text[at + 2]);
+  if (b0 < 0xEA || b0 > 0xED || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return -1;
+  const int cp = (b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F);
+  return cp >= 0xAC00 && cp <= 0xD7A3 ? cp - 0xAC00 : -1;
+}
+
+bool is_syllable_lead(unsigned char byte) {
+  return byte >= 0xEA && byte <= 0xED;
+}
+
 }  // namespace
 
 SubstringFilter::SubstringFilter(const std::vector<std::string_view>& needles, Case letter_case)
@@ -51,8 +66,18 @@ SubstringFilter::SubstringFilter(const std::vector<std::string_view>& needles, C
     for (char c : needle) text += static_cast<char>(fold_ ? folded(c) : c);
     needles_.push_back(std::move(text));
   }
+  for (const std::string& needle : needles_) {
+    if (!is_syllable_lead(static_cast<unsigned char>(needle.front()))) continue;
+    const int syllable = syllable_index_at(needle, 0);
+    if (syllable < 0)
+      syllable_gate_ = false;
+    else
+      first_syllables_[syllable / 64] |= uint64_t{1} << (syllable % 64);
+  }
   build(long_, kLong, 1);
   build(short_, kShort, 2);
+  for (const std::string& needle : needles_)
+    continuation_starts_ |= (static_cast<unsigned char>(needle.front()) & 0xC0) == 0x80;
   for (uint32_t i = 0; i < needles_.size(); ++i) {
     if (needles_[i].size() >= kShort) continue;
     mark_first(needles_[i].front(), 4);
@@ -115,6 +140,13 @@ bool SubstringFilter::found(std::string_view text) const {
   for (size_t at = 0; at < text.size(); ++at) {
     const uint8_t starts = first_[static_cast<unsigned char>(text[at])];
     if (!starts) continue;
+    if (syllable_gate_ && is_syllable_lead(static_cast<unsigned char>(text[at]))) {
+      const int syllable = syllable_index_at(text, at);
+      if (syllable >= 0 && !(first_syllables_[syllable / 64] >> (syllable % 64) & 1)) {
+        if (!continuation_starts_) at += 2;  // its other two bytes start no needle either
+        continue;
+      }
+    }
     if ((starts & 1) && in_tier<kFold>(long_, text, at)) return true;
     if ((starts & 2) && in_tier<kFold>(short_, text, at)) return true;
     if (starts & 4) {

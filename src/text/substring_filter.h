@@ -53,6 +53,12 @@ class SubstringFilter {
   void build(Tier& tier, size_t length, uint8_t flag);
   void mark_first(char folded_byte, uint8_t flag);
 
+  // Korean text is mostly syllables, each of which would be probed in a tier: a bit per syllable
+  // (U+AC00 + i) that some needle starts with lets most be passed over with one test. Off when a
+  // needle starts with a lead byte of syllables (0xEA..0xED) that does not begin a syllable.
+  bool syllable_gate_ = true;
+  std::vector<uint64_t> first_syllables_ = std::vector<uint64_t>((11172 + 63) / 64);
+  bool continuation_starts_ = false;  // some needle starts with a continuation byte
   bool fold_ = false;
   // Per first byte (in either case when folding): kLong or more bytes (bit 0), kShort to kLong - 1
   // (bit 1), fewer (bit 2) of some needle start with it.

@@ -56,7 +56,9 @@ TEST_CASE("substring filter: finds needles of every length, at the ends of the t
 
 TEST_CASE("substring filter: agrees with a plain search on random texts") {
   // A small alphabet, so that needles occur often and share their first bytes.
-  const std::vector<std::string> alphabet = {"a", "B", "b", " ", "가", "각", "나", "됬", "\xEA"};
+  // Partial and non-syllable sequences with a syllable's lead byte too (U+A960, a jamo).
+  const std::vector<std::string> alphabet = {"a",  "B",  "b",  " ",    "가",   "각",
+                                             "나", "됬", "힣", "\xEA", "\xB0", "\xEA\xA5\xA0"};
   std::mt19937 random(8);
   const auto make = [&](size_t max_units) {
     std::string out;
