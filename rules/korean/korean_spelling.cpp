@@ -46,7 +46,8 @@ size_t differing_syllable(std::string_view a, std::string_view b) {
 // what is not allowed is korean-spacing's question, not a misspelling.
 bool is_two_words(const KoreanSpeller& speller, std::string_view word) {
   for (size_t at = 3; at < word.size(); at += 3)
-    if (speller.correct(word.substr(0, at)) && speller.correct(word.substr(at))) return true;
+    if (speller.correct_syllables(word.substr(0, at)) && speller.correct_syllables(word.substr(at)))
+      return true;
   return false;
 }
 
@@ -60,8 +61,8 @@ bool is_derived(const KoreanSpeller& speller, std::string_view word) {
     for (const auto& [suffix, model] : kSuffixes) {
       if (word.substr(at, suffix.size()) != suffix) continue;
       const std::string_view rest = word.substr(at + suffix.size());
-      if (speller.correct(word.substr(0, at)) &&
-          speller.correct(std::string(model) + std::string(rest)))
+      if (speller.correct_syllables(word.substr(0, at)) &&
+          speller.correct_syllables(std::string(model) + std::string(rest)))
         return true;
     }
   }
@@ -181,7 +182,7 @@ class KoreanSpellingRule final : public Rule {
       std::optional<text::SharedList<KoreanTypoTable::Match>> typo_matches;
       for (const hangul::Run& word : words) {
         const std::string_view spelled = word.in(text);
-        if (accepted.accepts(spelled) || speller.correct(spelled)) continue;
+        if (accepted.accepts(spelled) || speller.correct_syllables(spelled)) continue;
         // `typo` reports its own table's misspellings, with a sure correction.
         if (!typo_matches) typo_matches = resources_->korean_typos().find(text);
         if (std::any_of(typo_matches->begin(), typo_matches->end(), [&](const auto& m) {

@@ -144,6 +144,11 @@ bool KoreanSpeller::correct(std::string_view word) const {
   return hangul::is_nfc(word) ? correct_nfc(word) : correct_nfc(hangul::to_nfc(word));
 }
 
+bool KoreanSpeller::correct_syllables(std::string_view word) const {
+  if (!available_ || word.empty() || word.size() > kMaxWordBytes) return true;
+  return correct_nfc(word);
+}
+
 std::optional<std::string> KoreanSpeller::particle_fix(std::string_view word) const {
   if (!available_ || word.empty()) return std::nullopt;
   return hangul::is_nfc(word) ? particle_fix_nfc(word) : particle_fix_nfc(hangul::to_nfc(word));

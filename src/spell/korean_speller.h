@@ -56,6 +56,9 @@ class KoreanSpeller {
   // ("컴포넌트를", "렌더링하는"). NFC-normalised before checking. Always true when unavailable.
   // Cached; thread-safe.
   bool correct(std::string_view word) const;
+  // correct() of a word of Hangul syllables only (a hangul::Run's text, or part of one), which
+  // is NFC as it is: not tested for it again.
+  bool correct_syllables(std::string_view word) const;
 
   // Corrections, best first, computed lazily under a time budget (hunspell-ko takes ~100 ms a
   // word); empty when the budget ran out or there is none. Suggestions with spaces come last.

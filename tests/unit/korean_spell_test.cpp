@@ -67,6 +67,10 @@ TEST_CASE("korean speller: hunspell-ko with the tech vocabulary") {
   CHECK(ko.correct("렌더링된"));
   // NFD input (macOS) is normalised first.
   CHECK(ko.correct("\xE1\x84\x89\xE1\x85\xA1\xE1\x84\x80\xE1\x85\xAA"));  // 사과 in jamo
+  // Syllables only: the same answers without the NFC test.
+  for (const char* word :
+       {"사과를", "사과를을", "컴포넌트를", "컴포넌트을", "렌더링하는", "소흘히"})
+    CHECK_MESSAGE(ko.correct_syllables(word) == ko.correct(word), word);
 }
 
 TEST_CASE("korean speller: particle_fix, near misses and suggestions") {
@@ -114,6 +118,7 @@ TEST_CASE("korean speller: unavailable dictionary accepts everything") {
   const auto resources = SpellResources::create(options);
   CHECK_FALSE(resources->korean().available());
   CHECK(resources->korean().correct("소흘히"));
+  CHECK(resources->korean().correct_syllables("소흘히"));
   CHECK(resources->korean().near_misses("소흘히").empty());
   CHECK(resources->korean_dictionary_path().empty());
 }
