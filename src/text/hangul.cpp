@@ -62,17 +62,6 @@ bool Run::attached_to_non_hangul() const {
 
 namespace {
 
-// The code point at `i` when it is a Hangul syllable (three bytes, lead 0xEA..0xED), else 0:
-// the one test find_runs makes of most bytes of Korean text, without a general decode.
-char32_t syllable_at(std::string_view text, size_t i) {
-  const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
-  if (byte(i) < 0xEA || byte(i) > 0xED || text.size() - i < 3) return 0;
-  if ((byte(i + 1) & 0xC0) != 0x80 || (byte(i + 2) & 0xC0) != 0x80) return 0;
-  const char32_t cp = (char32_t{byte(i)} & 0x0F) << 12 | (char32_t{byte(i + 1)} & 0x3F) << 6 |
-                      (char32_t{byte(i + 2)} & 0x3F);
-  return is_syllable(cp) ? cp : 0;
-}
-
 std::vector<Run> find_runs(std::string_view text) {
   std::vector<Run> out;
   char32_t previous = 0;

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "core/utf8.h"
+#include "text/hangul.h"
 
 namespace hanmark::text {
 
@@ -17,13 +18,7 @@ bool is_syllable(char32_t cp) {
 // Whether a syllable ends right before `at`, as decode_before(text, begin, at) would decode it:
 // its lead byte EA..ED at or after `begin` and two continuation bytes, compared as bytes.
 bool syllable_before(std::string_view text, uint32_t begin, uint32_t at) {
-  if (at - begin < 3) return false;
-  const auto lead = static_cast<unsigned char>(text[at - 3]);
-  const auto second = static_cast<unsigned char>(text[at - 2]);
-  const auto third = static_cast<unsigned char>(text[at - 1]);
-  if (lead < 0xEA || lead > 0xED || (second & 0xC0) != 0x80 || (third & 0xC0) != 0x80) return false;
-  return is_syllable(char32_t{lead & 0x0Fu} << 12 | char32_t{second & 0x3Fu} << 6 |
-                     (third & 0x3Fu));
+  return at - begin >= 3 && hangul::syllable_at(text, at - 3) != 0;
 }
 
 bool is_latin_or_digit(char32_t cp) {

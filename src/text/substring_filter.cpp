@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "core/strings.h"
+#include "text/hangul.h"
 
 namespace hanmark::text {
 
@@ -43,13 +44,8 @@ uint64_t prefix_at(std::string_view text, size_t at, size_t length) {
 
 // The index (0..11171) of the Hangul syllable whose three bytes start at `at`, or -1.
 int syllable_index_at(std::string_view text, size_t at) {
-  if (text.size() - at < 3) return -1;
-  const auto b0 = static_cast<unsigned char>(text[at]),
-             b1 = static_cast<unsigned char>(text[at + 1]),
-             b2 = static_cast<unsigned char>(text[at + 2]);
-  if (b0 < 0xEA || b0 > 0xED || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return -1;
-  const int cp = (b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F);
-  return cp >= 0xAC00 && cp <= 0xD7A3 ? cp - 0xAC00 : -1;
+  const char32_t syllable = hangul::syllable_at(text, at);
+  return syllable ? static_cast<int>(syllable - 0xAC00) : -1;
 }
 
 bool is_syllable_lead(unsigned char byte) {

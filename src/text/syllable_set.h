@@ -32,17 +32,10 @@ class SyllableSet {
 
  private:
   static constexpr char32_t kFirst = 0xAC00;
-  // The syllable `text` is made of, or 0 when it is not exactly one.
-  // Decoded here rather than by utf8::decode(): contains() is asked of most words of a post, and
-  // only a three-byte sequence with lead byte 0xEA..0xED can be a syllable.
+  // The syllable `text` is made of, or 0 when it is not exactly one. Tested on bytes
+  // (hangul::syllable_at), not by utf8::decode(): contains() is asked of most words of a post.
   [[gnu::always_inline]] static char32_t single_syllable(std::string_view text) {
-    if (text.size() != 3) return 0;  // bytes of one syllable in UTF-8
-    const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
-    if (byte(0) < 0xEA || byte(0) > 0xED || (byte(1) & 0xC0) != 0x80 || (byte(2) & 0xC0) != 0x80)
-      return 0;
-    const char32_t cp = (char32_t{byte(0)} & 0x0F) << 12 | (char32_t{byte(1)} & 0x3F) << 6 |
-                        (char32_t{byte(2)} & 0x3F);
-    return hangul::is_syllable(cp) ? cp : 0;
+    return text.size() == 3 ? hangul::syllable_at(text, 0) : 0;  // bytes of one syllable
   }
 
   std::array<uint64_t, (0xD7A3 - kFirst) / 64 + 1> bits_{};
