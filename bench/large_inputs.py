@@ -9,8 +9,9 @@ Generates, in a temporary directory (removed afterwards unless --keep):
     caches see new words as a bigger real corpus would. Copies go to part-NN/ folders of 2,500
     files, and the 1x, 2x and 4x sizes are the first quarter, half and all of them (default
     4x: 30,000 files, 150 MB);
-  - a 10 MB post (corpus posts one after another), a post with 50,000 headings, and a 10 MB
-    post of one paragraph, to catch work that grows faster than the input.
+  - a 10 MB post (corpus posts one after another), a post with 50,000 headings, a 10 MB post
+    of one paragraph and a post of 50,000 HTML blocks, to catch work that grows faster than the
+    input.
 Without the corpus only the generated posts run (built from examples/sample-post.md).
 
 Runs `hanmark check --no-progress` with all default rules and with `--select markdown` on each
@@ -231,6 +232,18 @@ def many_headings(texts, count: int, seed: int) -> str:
     return "\n".join(lines)
 
 
+def many_html_blocks(texts, count: int, seed: int) -> str:
+    """`count` HTML blocks (figures with a corpus sentence as caption, as posts embed images)
+    and a draft note in an HTML comment at the end: comments are searched for block by block."""
+    rng = random.Random(f"{seed}:html")
+    pool = sorted({s[:60] for s in sentences(texts)})[:300] or ["그림"]
+    lines = ["# HTML 블록이 많은 글", ""]
+    for i in range(count):
+        lines += [f'<figure><img src="img/{i}.png"><figcaption>{rng.choice(pool)}'
+                  "</figcaption></figure>", ""]
+    return "\n".join(lines + ["<!-- 초안: 그림 설명을 다듬을 것 -->", ""])
+
+
 def slug(title: str) -> str:
     return re.sub(r"\s", "-", re.sub(r"[^\w\s-]", "", title.lower()))
 
@@ -252,6 +265,7 @@ def main() -> None:
     parser.add_argument("--megabytes", type=float, default=150, help="MB at 4x")
     parser.add_argument("--post-megabytes", type=float, default=10)
     parser.add_argument("--headings", type=int, default=50000)
+    parser.add_argument("--html-blocks", type=int, default=50000)
     parser.add_argument("--seed", type=int, default=8)
     parser.add_argument("--timeout", type=float, default=900, help="seconds, per run")
     parser.add_argument("--only", choices=("corpus", "posts"), help="run only these inputs")
@@ -291,6 +305,8 @@ def main() -> None:
                 f"{args.headings:,} headings": many_headings(texts, args.headings, args.seed),
                 f"{args.post_megabytes:g} MB paragraph": one_paragraph(
                     texts, mutator, int(args.post_megabytes * MB), args.seed),
+                f"{args.html_blocks:,} HTML blocks": many_html_blocks(texts, args.html_blocks,
+                                                                      args.seed),
             }
             for n, (name, text) in enumerate(posts.items()):
                 path = work / f"post-{n}.md"

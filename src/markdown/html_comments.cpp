@@ -79,8 +79,12 @@ std::vector<HtmlComment> html_comments_in_block(const Document& doc, cmark_node*
   if (starts_with_ci(text, "<script") || starts_with_ci(text, "<style") ||
       starts_with_ci(text, "<textarea"))
     return comments;
+  // Openings that begin in the block; the search stops there instead of at the next comment of
+  // the file, which for a post of many blocks and no comments is each time its end.
+  const std::string_view searched =
+      src.substr(0, std::min<size_t>(src.size(), region.end + kOpen.size() - 1));
   for (uint32_t at = region.begin; at < region.end;) {
-    const size_t open = src.find(kOpen, at);
+    const size_t open = searched.find(kOpen, at);
     if (open == std::string_view::npos || open >= region.end) break;
     comments.push_back(comment_at(src, static_cast<uint32_t>(open), true));
     at = comments.back().span.end;

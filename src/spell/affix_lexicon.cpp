@@ -5,6 +5,7 @@
 
 #include "core/utf8.h"
 #include "spell/affix_lexicon_data.h"
+#include "spell/edit_screen.h"
 #include "spell/word_check.h"
 
 namespace hanmark {
@@ -121,6 +122,9 @@ std::vector<size_t> AffixLexicon::spell_edits(std::u32string_view syllables,
   }
   starts.push_back(word.size());
   with_word_trie(mutex_, *data_, [&](const Data& data) {
+    EditScreen screen(data, word,
+                      word.size() > WordCheck::kMaxUnits ? WordCheck::SuffixScope{}
+                                                         : scratch.check.suffix_scope(data, word));
     // The edit checked last, whose variant is in scratch.units, and its size.
     const hangul::SyllableEdit* last = nullptr;
     size_t last_size = 0;
@@ -133,6 +137,8 @@ std::vector<size_t> AffixLexicon::spell_edits(std::u32string_view syllables,
         last = nullptr;
         continue;
       }
+      // Before scratch.units changes: a word skipped is not the one WordCheck last checked.
+      if (!screen.may_accept(begin, starts[edit.at + 1], middle)) continue;
       std::copy(middle.begin(), middle.end(), scratch.units + begin);
       const UnitsView units(scratch.units, size);
       bool accepts;

@@ -99,6 +99,25 @@ bool WordCheck::accepts_edited(UnitsView word, size_t begin, size_t end) {
   return decide();
 }
 
+auto WordCheck::suffix_scope(const AffixLexicon::Data& data, UnitsView word) -> SuffixScope {
+  reset(data, word);
+  SuffixScope scope;
+  for (const Candidate& c : suffix_candidates()) scope.stem_ends.push_back(c.stem_end);
+  scope.reach = candidates_reach_;
+  if (data.continuation_flags.empty()) return scope;  // no twofold suffixes (affixed_root)
+  outer_candidates();
+  scope.reach = std::min(scope.reach, outer_reach_);
+  for (size_t o = 0; o < outer_.size(); ++o) {
+    const uint32_t outer_end = outer_[o].stem_end;
+    scope.stem_ends.push_back(outer_end);
+    const auto [begin, end] = inner_candidates(o);
+    for (const Candidate* inner = begin; inner != end; ++inner)
+      scope.stem_ends.push_back(std::min(inner->stem_end, outer_end));  // past it: strip text
+    scope.reach = std::min<size_t>(scope.reach, inner_ranges_[o].reach);
+  }
+  return scope;
+}
+
 bool WordCheck::decide() {
   const AffixLexicon::Data& data = *data_;
   const UnitsView word = word_;

@@ -66,6 +66,16 @@ class WordCheck {
   // of the word is kept (near misses change one syllable of a word after another).
   bool accepts_edited(UnitsView word, size_t begin, size_t end);
 
+  // What the suffixes of `word` tell an EditScreen: the first position of the word their
+  // searches read (single, outer and inner suffixes), and where each suffix found begins (the
+  // end of its stem in the word). A word of the same size differing from `word` only before
+  // `reach` has the same suffixes.
+  struct SuffixScope {
+    size_t reach = 0;
+    std::vector<uint32_t> stem_ends;
+  };
+  SuffixScope suffix_scope(const AffixLexicon::Data& data, UnitsView word);
+
   // Words are shorter than hunspell's 300-byte limit, so of fewer units: accepts() refuses more.
   static constexpr size_t kMaxUnits = 300;
 
