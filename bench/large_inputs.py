@@ -10,8 +10,8 @@ Generates, in a temporary directory (removed afterwards unless --keep):
     files, and the 1x, 2x and 4x sizes are the first quarter, half and all of them (default
     4x: 30,000 files, 150 MB);
   - a 10 MB post (corpus posts one after another), a post with 50,000 headings, a 10 MB post
-    of one paragraph and a post of 50,000 HTML blocks, to catch work that grows faster than the
-    input.
+    of one paragraph, a post of 50,000 HTML blocks and one of 40,000 directive comments, to catch
+    work that grows faster than the input.
 Without the corpus only the generated posts run (built from examples/sample-post.md).
 
 Runs `hanmark check --no-progress` with all default rules and with `--select markdown` on each
@@ -244,6 +244,23 @@ def many_html_blocks(texts, count: int, seed: int) -> str:
     return "\n".join(lines + ["<!-- 초안: 그림 설명을 다듬을 것 -->", ""])
 
 
+def many_directives(texts, count: int, seed: int) -> str:
+    """`count` directive comments: each sentence under a disable-next-line, every tenth between a
+    disable and an enable, as a post that silences rule after rule might have them."""
+    rng = random.Random(f"{seed}:directives")
+    pool = sorted(sentences(texts))[:300] or ["문장이다."]
+    rules = ["josa", "korean-spacing", "typo", "speech-level"]
+    lines = ["# 지시문이 많은 글", ""]
+    for i in range(count):
+        rule = rules[i % len(rules)]
+        if i % 10 == 9:
+            lines += [f"<!-- hanmark-disable {rule} -->", rng.choice(pool),
+                      f"<!-- hanmark-enable {rule} -->", ""]
+        else:
+            lines += [f"<!-- hanmark-disable-next-line {rule} -->", rng.choice(pool), ""]
+    return "\n".join(lines)
+
+
 def slug(title: str) -> str:
     return re.sub(r"\s", "-", re.sub(r"[^\w\s-]", "", title.lower()))
 
@@ -266,6 +283,7 @@ def main() -> None:
     parser.add_argument("--post-megabytes", type=float, default=10)
     parser.add_argument("--headings", type=int, default=50000)
     parser.add_argument("--html-blocks", type=int, default=50000)
+    parser.add_argument("--directives", type=int, default=40000)
     parser.add_argument("--seed", type=int, default=8)
     parser.add_argument("--timeout", type=float, default=900, help="seconds, per run")
     parser.add_argument("--only", choices=("corpus", "posts"), help="run only these inputs")
@@ -307,6 +325,8 @@ def main() -> None:
                     texts, mutator, int(args.post_megabytes * MB), args.seed),
                 f"{args.html_blocks:,} HTML blocks": many_html_blocks(texts, args.html_blocks,
                                                                       args.seed),
+                f"{args.directives:,} directives": many_directives(texts, args.directives,
+                                                                   args.seed),
             }
             for n, (name, text) in enumerate(posts.items()):
                 path = work / f"post-{n}.md"

@@ -356,8 +356,8 @@ std::optional<ImgTag> parse_img(std::string_view src, uint32_t p, uint32_t limit
       while (r < limit && is_blank(src[r])) ++r;
       if (r < limit && (src[r] == '"' || src[r] == '\'')) {
         const char quote = src[r];
-        const size_t close = src.find(quote, r + 1);
-        if (close == std::string_view::npos || close >= limit) return std::nullopt;
+        const size_t close = src.substr(0, limit).find(quote, r + 1);
+        if (close == std::string_view::npos) return std::nullopt;
         value = {r + 1, static_cast<uint32_t>(close)};
         q = static_cast<uint32_t>(close) + 1;
       } else {

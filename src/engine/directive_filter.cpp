@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_map>
 
 #include "core/nearest_name.h"
 #include "engine/linter.h"
@@ -51,7 +52,12 @@ class Filter {
                            std::string(to_string(rule->info().category)));
     }
     for (size_t i = 0; i < directives.items.size(); ++i) add_entries(i);
+    for (const Directive& d : directives.items)
+      if (!d.in_front_matter) comment_spans_.push_back(d.span);
+    std::sort(comment_spans_.begin(), comment_spans_.end(),
+              [](const ByteSpan& a, const ByteSpan& b) { return a.begin < b.begin; });
     next_line_targets();
+    index_entries();
   }
 
   void run(std::vector<Diagnostic>& diagnostics) {
@@ -117,11 +123,11 @@ class Filter {
         ++at;
         continue;
       }
-      const auto comment = std::find_if(
-          directives_.items.begin(), directives_.items.end(),
-          [&](const Directive& d) { return !d.in_front_matter && d.span.contains(at); });
-      if (comment == directives_.items.end()) return false;
-      at = comment->span.end;
+      // The comment that begins last at or before `at` (comments do not overlap).
+      auto after = std::upper_bound(comment_spans_.begin(), comment_spans_.end(), at,
+                                    [](uint32_t at, const ByteSpan& s) { return at < s.begin; });
+      if (after == comment_spans_.begin() || !std::prev(after)->contains(at)) return false;
+      at = std::prev(after)->end;
     }
     return true;
   }
@@ -131,16 +137,51 @@ class Filter {
   void next_line_targets() {
     next_line_.assign(directives_.items.size(), 0);
     const uint32_t count = doc_.lines().line_count();
+    // From the end, each line's next line that is not skippable (0: none), found once for all
+    // directives: a stack of them would otherwise each walk it.
+    std::vector<uint32_t> next_kept;
+    const auto next_from = [&](uint32_t first) -> uint32_t {
+      if (next_kept.empty()) {
+        next_kept.assign(count + 2, 0);
+        for (uint32_t line = count; line >= 1; --line)
+          next_kept[line] = is_skippable(line) ? next_kept[line + 1] : line;
+      }
+      return first <= count ? next_kept[first] : 0;
+    };
     for (size_t i = 0; i < directives_.items.size(); ++i) {
       const Directive& d = directives_.items[i];
-      if (d.kind != DirectiveKind::disable_next_line) continue;
-      for (uint32_t line = d.last_line + 1; line <= count; ++line) {
-        if (!is_skippable(line)) {
-          next_line_[i] = line;
+      if (d.kind == DirectiveKind::disable_next_line) next_line_[i] = next_from(d.last_line + 1);
+    }
+  }
+
+  // The entries by what they silence: the lines they are aimed at, the regions between
+  // disable and enable (in order), the whole file. So that each finding looks at its own only.
+  void index_entries() {
+    for (Entry& e : entries_) {
+      const Directive& dir = *e.directive;
+      switch (dir.kind) {
+        case DirectiveKind::disable_line:
+          for (uint32_t line = dir.first_line; line <= dir.last_line; ++line)
+            on_line_[line].push_back(&e);
           break;
-        }
+        case DirectiveKind::disable_next_line:
+          if (next_line_[e.directive_index] != 0)
+            on_line_[next_line_[e.directive_index]].push_back(&e);
+          break;
+        case DirectiveKind::disable:
+        case DirectiveKind::enable:
+          regions_.push_back(&e);
+          break;
+        case DirectiveKind::disable_file:
+          file_.push_back(&e);
+          break;
+        default:
+          break;
       }
     }
+    regions_sorted_ = std::is_sorted(regions_.begin(), regions_.end(), [](auto* a, auto* b) {
+      return a->directive->first_line < b->directive->first_line;
+    });
   }
 
   // --- suppression ----------------------------------------------------------------------------
@@ -158,18 +199,10 @@ class Filter {
   Entry* suppressor(const Diagnostic& d) {
     if (d.rule == kEncodingDiagnostic) return nullptr;
     const uint32_t line = doc_.lines().line_of(d.span.begin);
-    std::vector<Entry*> on_line, file;
-    for (Entry& e : entries_) {
-      const Directive& dir = *e.directive;
-      if ((dir.kind == DirectiveKind::disable_line && line >= dir.first_line &&
-           line <= dir.last_line) ||
-          (dir.kind == DirectiveKind::disable_next_line && next_line_[e.directive_index] == line))
-        on_line.push_back(&e);
-      if (dir.kind == DirectiveKind::disable_file) file.push_back(&e);
-    }
-    if (Entry* e = best(on_line, d.rule)) return e;
+    if (const auto it = on_line_.find(line); it != on_line_.end())
+      if (Entry* e = best(it->second, d.rule)) return e;
     if (Entry* e = region_suppressor(line, d.rule)) return e;
-    return best(file, d.rule);
+    return best(file_, d.rule);
   }
 
   // The latest disable or enable at or above `line` that names the rule decides; the state of a
@@ -177,18 +210,32 @@ class Filter {
   Entry* region_suppressor(uint32_t line, std::string_view rule) {
     std::optional<size_t> deciding;
     std::vector<Entry*> candidates;
-    for (auto it = entries_.rbegin(); it != entries_.rend(); ++it) {
-      const Directive& dir = *it->directive;
-      if (dir.kind != DirectiveKind::disable && dir.kind != DirectiveKind::enable) continue;
-      if (dir.first_line > line) continue;
-      if (deciding && it->directive_index != *deciding) break;
-      if (!covers(it->target, rule)) continue;
-      deciding = it->directive_index;
-      candidates.push_back(&*it);
+    const std::vector<Entry*>& regions = regions_covering(rule);
+    // Directives come in the order of the text: those below `line` are passed over at once.
+    auto from = regions.rbegin();
+    if (regions_sorted_)
+      from = std::make_reverse_iterator(std::upper_bound(
+          regions.begin(), regions.end(), line,
+          [](uint32_t line, const Entry* e) { return line < e->directive->first_line; }));
+    for (auto it = from; it != regions.rend(); ++it) {
+      Entry& e = **it;
+      if (e.directive->first_line > line) continue;
+      if (deciding && e.directive_index != *deciding) break;
+      deciding = e.directive_index;
+      candidates.push_back(&e);
     }
     if (!deciding || directives_.items[*deciding].kind != DirectiveKind::disable) return nullptr;
     std::reverse(candidates.begin(), candidates.end());
     return best(candidates, rule);
+  }
+
+  // The disable and enable entries that cover `rule`, in order; found once per rule.
+  const std::vector<Entry*>& regions_covering(std::string_view rule) {
+    const auto [it, added] = regions_by_rule_.try_emplace(std::string(rule));
+    if (added)
+      for (Entry* e : regions_)
+        if (covers(e->target, rule)) it->second.push_back(e);
+    return it->second;
   }
 
   bool suppressed(const Diagnostic& d) {
@@ -265,24 +312,36 @@ class Filter {
     return f.covers(category, rule.name);
   }
 
-  // An enable is used when a disable above it covers some of what it names.
-  bool enable_used(const Entry& enable) const {
-    for (const Entry& e : entries_) {
-      if (e.directive_index >= enable.directive_index) break;
-      if (e.directive->kind == DirectiveKind::disable && overlap(e.target, enable.target, *this))
-        return true;
-    }
-    return false;
+  // An enable is used when a disable above it covers some of what it names; `disabled` holds
+  // the targets of the disables above it, each once (there are only so many names).
+  bool enable_used(const Entry& enable, const std::vector<const Target*>& disabled) const {
+    return std::any_of(disabled.begin(), disabled.end(),
+                       [&](const Target* t) { return overlap(*t, enable.target, *this); });
   }
 
   void report_unused(std::vector<Diagnostic>& out) const {
     DiagnosticSink sink(context_.unused_directive->info(), out);
     std::vector<bool> unused(entries_.size(), false);
-    for (size_t i = 0; i < entries_.size(); ++i) {
+    std::vector<const Target*> disabled;  // by the directives before entry i's
+    for (size_t i = 0, above = 0; i < entries_.size(); ++i) {
+      for (; entries_[above].directive_index < entries_[i].directive_index; ++above) {
+        const Entry& d = entries_[above];
+        if (d.directive->kind != DirectiveKind::disable) continue;
+        if (std::none_of(disabled.begin(), disabled.end(), [&](const Target* t) {
+              return t->kind == d.target.kind && t->name == d.target.name;
+            }))
+          disabled.push_back(&d.target);
+      }
       const Entry& e = entries_[i];
-      unused[i] =
-          e.directive->kind == DirectiveKind::enable ? !enable_used(e) : judged(e) && !e.used;
+      unused[i] = e.directive->kind == DirectiveKind::enable ? !enable_used(e, disabled)
+                                                             : judged(e) && !e.used;
     }
+    // Per directive: whether all its names are unused (and none is unknown).
+    std::vector<bool> all_unused(directives_.items.size(), true);
+    for (size_t i = 0; i < entries_.size(); ++i)
+      if (!unused[i]) all_unused[entries_[i].directive_index] = false;
+    for (const auto& [directive, arg] : unknown_names_)
+      all_unused[static_cast<size_t>(directive - directives_.items.data())] = false;
     for (size_t i = 0; i < entries_.size(); ++i) {
       if (!unused[i]) continue;
       const Entry& e = entries_[i];
@@ -291,17 +350,9 @@ class Filter {
       Diagnostic& d = sink.report(span, unused_message(e));
       if (dir.in_front_matter) continue;
       // The whole comment goes when all its names are unused; otherwise only this name.
-      bool all_unused = unknown_count(e.directive_index) == 0;
-      for (size_t j = 0; j < entries_.size(); ++j)
-        if (entries_[j].directive_index == e.directive_index) all_unused = all_unused && unused[j];
-      d.fixes.push_back(all_unused ? remove_directive(dir) : remove_name(dir, *e.arg));
+      d.fixes.push_back(all_unused[e.directive_index] ? remove_directive(dir)
+                                                      : remove_name(dir, *e.arg));
     }
-  }
-
-  size_t unknown_count(size_t directive_index) const {
-    return std::count_if(unknown_names_.begin(), unknown_names_.end(), [&](const auto& u) {
-      return u.first == &directives_.items[directive_index];
-    });
   }
 
   std::string unused_message(const Entry& e) const {
@@ -360,7 +411,13 @@ class Filter {
   std::set<std::string> running_;
   std::vector<Entry> entries_;
   std::vector<std::pair<const Directive*, size_t>> unknown_names_;
-  std::vector<uint32_t> next_line_;  // per directive: the line a disable-next-line silences
+  std::vector<uint32_t> next_line_;      // per directive: the line a disable-next-line silences
+  std::vector<ByteSpan> comment_spans_;  // of the directive comments, by position
+  std::unordered_map<uint32_t, std::vector<Entry*>> on_line_;  // disable-line and -next-line
+  std::vector<Entry*> regions_;                                // disable and enable, in order
+  bool regions_sorted_ = false;                                // by first line
+  std::unordered_map<std::string, std::vector<Entry*>> regions_by_rule_;
+  std::vector<Entry*> file_;  // disable-file
 };
 
 }  // namespace
