@@ -260,7 +260,7 @@ bool LintSetup::prepare(const std::vector<std::string>& files) {
 
 bool LintSetup::english_dictionary_missing() const {
   return std::any_of(linters_.begin(), linters_.end(), [](const Built& built) {
-    return built.runs_spelling && !built.spelling->english_available();
+    return built.runs_spelling && !built.spelling->english_dictionary_found();
   });
 }
 

@@ -168,6 +168,11 @@ const EnglishSpeller& SpellResources::english() const {
   return *english_part().speller;
 }
 
+bool SpellResources::english_dictionary_found() const {
+  if (const auto part = english_.if_loaded()) return part->speller->available();
+  return !dictionary_files(search_paths(), options_.english_dictionary).empty();
+}
+
 const std::string& SpellResources::english_dictionary_path() const {
   return english_part().dic_path;
 }

@@ -349,7 +349,10 @@ TEST_CASE("spell resources: a missing dictionary disables English spelling quiet
   options.tech_words = kTechWords;
   options.typo_table = kTypos;
   const auto resources = SpellResources::create(options);
+  CHECK_FALSE(resources->english_dictionary_found());
+  CHECK_FALSE(resources->english_loaded());
   CHECK_FALSE(resources->english_available());
+  CHECK_FALSE(resources->english_dictionary_found());
   CHECK(resources->english_dictionary_path().empty());
   CHECK(resources->english().correct("Enginner"));
   CHECK(resources->english().suggest("Enginner").empty());
@@ -454,4 +457,18 @@ TEST_CASE("spell resources: the embedded vocabulary and misspelling table") {
   REQUIRE(resources->english_available());
   for (const char* word : {"PyTorch", "GitHub", "cuDNN", "Kubernetes"})
     CHECK_MESSAGE(resources->english().correct(word), word);
+}
+
+TEST_CASE("spell resources: whether the English dictionary is there is told without loading it") {
+  const auto resources = SpellResources::create();
+  if (resources->english_dictionary_path().empty()) {
+    MESSAGE("skipped: hunspell en_US is not installed");
+    return;
+  }
+  const auto fresh = SpellResources::create();
+  CHECK(fresh->english_dictionary_found());
+  CHECK_FALSE(fresh->english_loaded());  // the warning after a run of English posts loads nothing
+  CHECK(fresh->english().correct("engineer"));
+  CHECK(fresh->english_loaded());
+  CHECK(fresh->english_dictionary_found());
 }
