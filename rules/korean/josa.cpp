@@ -413,12 +413,12 @@ class JosaRule final : public Rule {
     return p;
   }
 
-  // English words and the tech vocabulary, for telling abbreviations from words. The English
-  // speller loads on the first word asked, not for every token read: few readings need it. (An
-  // unavailable speller accepts every word, which reads like having no word list.)
+  // English words and the tech vocabulary, for telling abbreviations from words: the short
+  // words read_latin asks come from the cached short-word list, loaded on the first word asked.
+  // (An unavailable speller accepts every word, which reads like having no word list.)
   josa::IsWord known_words() const {
     if (!resources_) return {};
-    return [r = resources_.get()](std::string_view w) { return r->english().correct(w); };
+    return [r = resources_.get()](std::string_view w) { return r->english_correct(w); };
   }
 
   std::shared_ptr<const SpellResources> resources_;

@@ -210,6 +210,17 @@ bool EnglishSpeller::check_uncached(const std::string& word) const {
   return false;
 }
 
+bool EnglishSpeller::correct_uncached(std::string_view word) const {
+  if (!available_ || word.empty() || is_tech_word(word)) return true;
+  std::lock_guard lock(checker_mutex_);
+  return check_uncached(std::string(word));
+}
+
+std::vector<std::string> EnglishSpeller::tech_words() const {
+  std::shared_lock lock(words_mutex_);
+  return {tech_words_.begin(), tech_words_.end()};
+}
+
 bool EnglishSpeller::correct(std::string_view word) const {
   if (!available_ || word.empty()) return true;
   if (is_tech_word(word)) return true;

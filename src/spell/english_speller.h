@@ -64,6 +64,10 @@ class EnglishSpeller {
   void add_words(std::string_view lines);
 
   bool is_tech_word(std::string_view word) const;
+  // correct() without the cache, for asking many words once (ShortWords).
+  bool correct_uncached(std::string_view word) const;
+  // The tech words, those added since included.
+  std::vector<std::string> tech_words() const;
   size_t tech_word_count() const;
   // How many extra hunspell instances serve suggestions (for tests and benchmarks).
   size_t suggester_count() const;

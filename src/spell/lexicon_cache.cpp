@@ -34,23 +34,6 @@ std::string hex(uint64_t value) {
   return text;
 }
 
-// What an image is valid for: both files as they are now (a new package version changes the
-// size or the modification time, a replaced file either or its path) and the words added to it.
-// Empty when a file cannot be looked at: then no cache.
-std::string key_of(const std::string& aff_path, const std::string& dic_path,
-                   std::string_view words) {
-  std::string key;
-  for (const std::string& path : {aff_path, dic_path}) {
-    std::error_code ec;
-    const fs::path canonical = fs::canonical(path, ec);
-    struct stat info {};
-    if (ec || ::stat(canonical.c_str(), &info) != 0) return {};
-    key += canonical.string() + '\n' + std::to_string(info.st_size) + ' ' +
-           std::to_string(info.st_mtim.tv_sec) + '.' + std::to_string(info.st_mtim.tv_nsec) + '\n';
-  }
-  return key + "words " + std::to_string(words.size()) + ' ' + hex(text_hash(words)) + '\n';
-}
-
 // The image's Data when `file` holds a current one. Mapped, not read: its pages come from the
 // page cache without a copy (and are shared by the hanmark processes running at once), and
 // MAP_POPULATE maps them all in one call instead of a fault each. Images are only ever replaced
@@ -86,11 +69,29 @@ void remove_abandoned(const fs::path& directory, std::string_view temp_prefix) {
   }
 }
 
+}  // namespace
+
+// A new package version changes a file's size or modification time, a replaced file either or
+// its path.
+std::string dictionary_cache_key(const std::string& aff_path, const std::string& dic_path,
+                                 std::string_view words) {
+  std::string key;
+  for (const std::string& path : {aff_path, dic_path}) {
+    std::error_code ec;
+    const fs::path canonical = fs::canonical(path, ec);
+    struct stat info {};
+    if (ec || ::stat(canonical.c_str(), &info) != 0) return {};
+    key += canonical.string() + '\n' + std::to_string(info.st_size) + ' ' +
+           std::to_string(info.st_mtim.tv_sec) + '.' + std::to_string(info.st_mtim.tv_nsec) + '\n';
+  }
+  return key + "words " + std::to_string(words.size()) + ' ' + hex(text_hash(words)) + '\n';
+}
+
 // Writes `bytes` to `file` through a temporary file beside it and a rename, so that processes
 // running at once (pre-commit starts several) never read a half-written image. No fsync: after
 // a crash a torn image fails its checksum and is rebuilt, which costs less than a flush on
 // every first run.
-void write_image(const fs::path& file, std::string_view bytes) {
+void write_cache_file(const fs::path& file, std::string_view bytes) {
   std::error_code ec;
   fs::create_directories(file.parent_path(), ec);
   if (ec) return;
@@ -105,8 +106,6 @@ void write_image(const fs::path& file, std::string_view bytes) {
     ::unlink(temp.c_str());
 }
 
-}  // namespace
-
 std::optional<fs::path> lexicon_cache_directory() {
   const std::string_view disabled = environment("HANMARK_NO_CACHE");
   if (!disabled.empty() && disabled != "0") return std::nullopt;
@@ -119,19 +118,24 @@ std::optional<fs::path> lexicon_cache_directory() {
   return std::nullopt;
 }
 
-fs::path lexicon_image_path(const fs::path& directory, const std::string& aff_path,
-                            const std::string& dic_path) {
+std::string dictionary_pair_name(const std::string& aff_path, const std::string& dic_path) {
   std::error_code ec;
   const std::string pair = fs::weakly_canonical(aff_path, ec).string() + '\n' +
                            fs::weakly_canonical(dic_path, ec).string();
-  return directory / ("lexicon-" + hex(text_hash(pair)) + ".bin");
+  return hex(text_hash(pair));
+}
+
+fs::path lexicon_image_path(const fs::path& directory, const std::string& aff_path,
+                            const std::string& dic_path) {
+  return directory / ("lexicon-" + dictionary_pair_name(aff_path, dic_path) + ".bin");
 }
 
 std::unique_ptr<AffixLexicon> load_lexicon(const std::string& aff_path, const std::string& dic_path,
                                            std::string_view words,
                                            const std::function<void(AffixLexicon&)>& add_words,
                                            const std::optional<fs::path>& directory) {
-  const std::string key = directory ? key_of(aff_path, dic_path, words) : std::string();
+  const std::string key =
+      directory ? dictionary_cache_key(aff_path, dic_path, words) : std::string();
   const fs::path file =
       key.empty() ? fs::path() : lexicon_image_path(*directory, aff_path, dic_path);
   if (!key.empty())
@@ -141,7 +145,7 @@ std::unique_ptr<AffixLexicon> load_lexicon(const std::string& aff_path, const st
   add_words(*lexicon);
   if (!key.empty())
     lexicon->read_data([&](const AffixLexicon::Data& data) {
-      write_image(file, lexicon_image::write(data, key));
+      write_cache_file(file, lexicon_image::write(data, key));
     });
   return lexicon;
 }

@@ -31,6 +31,16 @@ std::unique_ptr<AffixLexicon> load_lexicon(const std::string& aff_path, const st
                                            const std::function<void(AffixLexicon&)>& add_words,
                                            const std::optional<std::filesystem::path>& directory);
 
+// What a cached file made from a dictionary pair and added words is valid for: both files as
+// they are now (canonical path, size, modification time) and the words. Empty when a file
+// cannot be looked at: then nothing is cached.
+std::string dictionary_cache_key(const std::string& aff_path, const std::string& dic_path,
+                                 std::string_view words);
+// Writes a cache file atomically (a temporary file and a rename), best effort.
+void write_cache_file(const std::filesystem::path& file, std::string_view bytes);
+// A name for files made from the pair: a hash of their canonical paths, as 16 hex digits.
+std::string dictionary_pair_name(const std::string& aff_path, const std::string& dic_path);
+
 // The file of the pair's image in `directory` (for tests and for clearing one entry).
 std::filesystem::path lexicon_image_path(const std::filesystem::path& directory,
                                          const std::string& aff_path, const std::string& dic_path);

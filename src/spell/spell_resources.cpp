@@ -8,8 +8,11 @@
 #include <string_view>
 
 #include "core/data_files.h"
+#include "core/file_io.h"
 #include "core/strings.h"
 #include "core/utf8.h"
+#include "spell/lexicon_cache.h"
+#include "spell/short_words_cache.h"
 #include "text/hangul.h"
 
 namespace hanmark {
@@ -168,6 +171,29 @@ const EnglishSpeller& SpellResources::english() const {
   return *english_part().speller;
 }
 
+auto SpellResources::short_part() const -> const ShortPart& {
+  return english_short_.get([this] {
+    auto part = std::make_shared<ShortPart>();
+    const std::vector<DictionaryFiles> files =
+        dictionary_files(search_paths(), options_.english_dictionary);
+    if (files.empty()) return part;
+    part->found = true;
+    const std::string words =
+        std::string(data_text(options_.tech_words, kTechWords)) + added_words(options_, false);
+    part->list = load_short_words(
+        files.front().aff, files.front().dic, words,
+        [this]() -> const EnglishSpeller& { return english(); }, lexicon_cache_directory());
+    return part;
+  });
+}
+
+bool SpellResources::english_correct(std::string_view word) const {
+  if (!ShortWords::covers(word)) return english().correct(word);
+  const ShortPart& part = short_part();
+  if (!part.found) return true;  // as the unavailable speller answers
+  return part.list ? part.list->accepts(word) : english().correct(word);
+}
+
 bool SpellResources::english_dictionary_found() const {
   if (const auto part = english_.if_loaded()) return part->speller->available();
   return !dictionary_files(search_paths(), options_.english_dictionary).empty();
@@ -186,9 +212,12 @@ const KoreanTypoTable& SpellResources::korean_typos() const {
 
 auto SpellResources::korean_part() const -> const FoundSpeller<KoreanSpeller>& {
   return korean_.get([this] {
-    // Posts with Korean words need the English speller too (josa reads English words before a
-    // particle): it loads on another core meanwhile, instead of after this.
-    std::future<void> english = std::async(std::launch::async, [this] { english_part(); });
+    // Posts with Korean words need English words too (josa reads English words before a
+    // particle): their short-word list loads on another core meanwhile, instead of after this.
+    // Without a list (no cache), hunspell answers them and is loaded instead.
+    std::future<void> english = std::async(std::launch::async, [this] {
+      if (!short_part().list) english_part();
+    });
     const std::string_view tech_words = data_text(options_.korean_tech_words, kKoreanTechWords);
     const std::string extra_words = added_words(options_, true);
     auto found = std::make_shared<FoundSpeller<KoreanSpeller>>();
@@ -235,7 +264,34 @@ std::shared_ptr<SpellResources> SpellResources::extended(SpellOptions options) {
     if (!korean->empty()) part->speller->add_entries(as_lines(*korean));
     out->korean_.adopt(std::move(part));
   }
+  if (auto part = english_short_.if_loaded()) {
+    if (english->empty() || !part->list) {
+      out->english_short_.adopt(std::move(part));
+    } else if (auto more = short_forms(*english)) {
+      // The new words' short forms, checked by `out`'s speller, which has them.
+      auto next = std::make_shared<ShortPart>(*part);
+      const EnglishSpeller& speller = out->english();
+      next->list->add(*more, [&](std::string_view w) { return speller.correct_uncached(w); });
+      out->english_short_.adopt(std::move(next));
+    }
+  }
   return out;
+}
+
+std::optional<std::vector<std::string>> SpellResources::short_forms(
+    const std::vector<std::string>& entries) const {
+  const std::vector<DictionaryFiles> files =
+      dictionary_files(search_paths(), options_.english_dictionary);
+  std::string aff, dic, error;
+  if (files.empty() || !read_file(files.front().aff, aff, error) ||
+      !read_file(files.front().dic, dic, error))
+    return std::nullopt;
+  std::vector<std::string> words;  // as EnglishSpeller reads its lines
+  for (const std::string& entry : entries) {
+    const std::string word = entry.substr(0, entry.find_first_of(" \t\r#"));
+    if (!word.empty()) words.push_back(word);
+  }
+  return ShortWords::candidates(aff, dic, words, ShortWords::Roots::no);
 }
 
 }  // namespace hanmark
