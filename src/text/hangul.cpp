@@ -1,6 +1,10 @@
 #include "text/hangul.h"
 
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+
+#include <atomic>
 #include <unicode/unistr.h>
 
 #include "core/utf8.h"
@@ -150,10 +154,49 @@ std::vector<std::string> one_jamo_variants(std::string_view word, uint32_t posit
 
 namespace {
 
+// Whether a code point leaves any text it stands in NFC as far as it goes: its NFC quick check is
+// Yes (it neither decomposes nor composes with what precedes it) and its combining class is 0.
+// Asked of ICU once per block of 256 code points that a text uses, then looked up: most
+// paragraphs have some punctuation beyond U+02FF (…, ’, →), and the whole-text check in ICU
+// costs a paragraph's worth of work each time.
+class StableCodePoints {
+ public:
+  bool contains(char32_t cp) {
+    if (cp >= 0x10000) return stable(cp);  // rare: emoji and the like
+    Page& page = pages_[cp >> 8];
+    if (!page.ready.load(std::memory_order_acquire)) fill(page, cp & ~char32_t{0xFF});
+    return page.bits[(cp & 0xFF) >> 6].load(std::memory_order_relaxed) >> (cp & 63) & 1;
+  }
+
+ private:
+  struct Page {
+    std::atomic<bool> ready{false};
+    std::atomic<uint64_t> bits[4] = {};
+  };
+  static bool stable(char32_t cp) {
+    const auto c = static_cast<UChar32>(cp);
+    return u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES &&
+           u_getCombiningClass(c) == 0;
+  }
+  // Threads filling one page at once write the same bits.
+  static void fill(Page& page, char32_t first) {
+    for (char32_t k = 0; k < 256; ++k)
+      if (stable(first + k)) page.bits[k >> 6].fetch_or(uint64_t{1} << (k & 63));
+    page.ready.store(true, std::memory_order_release);
+  }
+  Page pages_[256];
+};
+
+StableCodePoints& stable_code_points() {
+  static StableCodePoints table;
+  return table;
+}
+
 // Text that is NFC whatever its characters' order: ASCII, the code points below U+0300 (none
-// decomposes, none composes with what precedes it, none has a combining class) and precomposed
-// syllables (a trailing jamo would compose with one, but it is none of these). Byte tests only:
-// this is asked of every paragraph and word, and most are Korean prose.
+// decomposes, none composes with what precedes it, none has a combining class), precomposed
+// syllables (a trailing jamo would compose with one, but it is none of these), and other code
+// points StableCodePoints holds. Byte tests for the first three: this is asked of every
+// paragraph and word, and most are Korean prose.
 bool is_plainly_nfc(std::string_view text) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const size_t size = text.size();
@@ -169,7 +212,10 @@ bool is_plainly_nfc(std::string_view text) {
                                         (bytes[i + 2] & 0x3F))) {
       i += 3;
     } else {
-      return false;
+      const utf8::Decoded d = utf8::decode(text, i);
+      if (d.code_point == utf8::kInvalid || !stable_code_points().contains(d.code_point))
+        return false;
+      i += d.length;
     }
   }
   return true;

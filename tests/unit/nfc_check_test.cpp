@@ -40,6 +40,26 @@ TEST_CASE("is_nfc agrees with ICU on code points below U+0300, after syllables a
   }
 }
 
+TEST_CASE("is_nfc agrees with ICU on every code point, alone, after a syllable and before marks") {
+  std::vector<char32_t> code_points;
+  for (char32_t cp = 0x300; cp < 0x10000; ++cp)
+    if (cp < 0xD800 || cp > 0xDFFF) code_points.push_back(cp);
+  // Beyond the BMP: emoji, musical symbols and CJK compatibility ideographs (which decompose).
+  for (char32_t cp : {0x1F600, 0x1D15E, 0x1D160, 0x2F800, 0x2FA1D, 0x10000, 0xE0001, 0x1F1E6})
+    code_points.push_back(cp);
+  size_t wrong = 0;
+  for (char32_t cp : code_points) {
+    for (const char* before : {"", "가"}) {
+      for (const char* after : {"", "\xCC\x81", "\xE1\x85\xA1"}) {  // U+0301, a vowel jamo
+        const std::string text = before + utf8_of(cp) + after;
+        if (hangul::is_nfc(text) != icu_is_nfc(text) && ++wrong <= 5)
+          MESSAGE("U+" << std::hex << uint32_t(cp) << " after '" << before << "'");
+      }
+    }
+  }
+  CHECK(wrong == 0);
+}
+
 TEST_CASE("is_nfc agrees with ICU on random mixes of deciding characters") {
   const std::vector<std::string> pieces = {"a",
                                            " ",
