@@ -4,8 +4,8 @@
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 
-#include <atomic>
 #include <unicode/unistr.h>
+#include <atomic>
 
 #include "core/utf8.h"
 #include "text/text_memo.h"
@@ -68,18 +68,31 @@ namespace {
 
 std::vector<Run> find_runs(std::string_view text) {
   std::vector<Run> out;
-  char32_t previous = 0;
+  char32_t previous = 0;  // the code point before `i`
   for (size_t i = 0; i < text.size();) {
-    if (const char32_t cp = syllable_at(text, i)) {
-      if (out.empty() || out.back().end != i)
-        out.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(i), previous, 0});
-      i += 3;
-      out.back().end = static_cast<uint32_t>(i);
-      previous = cp;
+    if (char32_t cp = syllable_at(text, i)) {
+      // A whole run at once, then what follows it.
+      const auto begin = static_cast<uint32_t>(i);
+      const char32_t before = previous;
+      do {
+        previous = cp;
+        i += 3;
+      } while ((cp = syllable_at(text, i)) != 0);
+      char32_t after = 0;
+      if (i < text.size()) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        after = byte < 0x80 ? byte : utf8::decode(text, i).code_point;
+      }
+      out.push_back({begin, static_cast<uint32_t>(i), before, after});
+      continue;
+    }
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {
+      previous = byte;
+      ++i;
       continue;
     }
     const utf8::Decoded d = utf8::decode(text, i);
-    if (!out.empty() && out.back().end == i) out.back().after = d.code_point;
     previous = d.code_point;
     i += d.length;
   }
