@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/file_io.h"
+#include "lexicon_test_support.h"
 #include "spell/english_speller.h"
 #include "spell/short_words.h"
 #include "spell/short_words_cache.h"
@@ -21,30 +22,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct TempDictionary {
-  fs::path dir;
-  std::string aff, dic;
-  TempDictionary(const std::string& aff_text, const std::string& dic_text) {
-    dir = fs::temp_directory_path() / ("hanmark-short-" + std::to_string(std::random_device{}()));
-    fs::create_directories(dir);
-    aff = (dir / "t.aff").string();
-    dic = (dir / "t.dic").string();
-    std::ofstream(aff) << aff_text;
-    std::ofstream(dic) << dic_text;
-  }
-  ~TempDictionary() {
-    std::error_code ec;
-    fs::remove_all(dir, ec);
-  }
-};
-
 std::string text_of(const std::string& path) {
   std::string bytes, error;
   REQUIRE(read_file(path, bytes, error));
   return bytes;
 }
 
-ShortWords list_of(const TempDictionary& files, const EnglishSpeller& speller) {
+ShortWords list_of(const test::TestDictionary& files, const EnglishSpeller& speller) {
   const auto candidates =
       ShortWords::candidates(text_of(files.aff), text_of(files.dic), speller.tech_words());
   REQUIRE(candidates.has_value());
@@ -98,7 +82,7 @@ constexpr char kDic[] =
 }  // namespace
 
 TEST_CASE("short words: the list answers as the speller on every short word (affix features)") {
-  const TempDictionary files(kAff, kDic);
+  const test::TestDictionary files(kAff, kDic);
   const EnglishSpeller speller(files.aff, files.dic, "dab\nCabd\nbb\n");
   REQUIRE(speller.available());
   const ShortWords list = list_of(files, speller);
@@ -173,7 +157,7 @@ TEST_CASE("short words: the list answers as the speller with en_US") {
 }
 
 TEST_CASE("short words: the cache keeps the list, keyed by the dictionary and the words") {
-  const TempDictionary files(kAff, kDic);
+  const test::TestDictionary files(kAff, kDic);
   const fs::path cache = files.dir / "cache";
   int loads = 0;
   const EnglishSpeller speller(files.aff, files.dic, "dab\n");
