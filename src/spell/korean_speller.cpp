@@ -30,8 +30,7 @@ constexpr ParticlePair kParticlePairs[] = {
     {"을", "를"},       {"이", "가"},   {"은", "는"},   {"과", "와"},
 };
 
-// Word list entries as hunspell-ko takes them: (word, model), both decomposed like ko.dic's own
-// entries (spell() converts its input with ICONV); the model is empty for a bare word.
+// Word list entries: (word in NFC, model as written); the model is empty for a bare word.
 using Entries = std::vector<std::pair<std::string, std::string>>;
 
 // The entries of a word list (lines `word/model` or `word`, '#' comments); `words` gets each
@@ -44,24 +43,38 @@ Entries parse_entries(std::string_view text, std::vector<std::string>& words) {
     const size_t slash = line.find('/');
     const std::string word = nfc_of(trim(line.substr(0, slash)));
     if (word.empty()) return;
-    const std::string model = slash == std::string_view::npos
-                                  ? std::string()
-                                  : hangul::to_nfd(trim(line.substr(slash + 1)));
-    entries.emplace_back(hangul::to_nfd(word), model);
+    entries.emplace_back(word, slash == std::string_view::npos
+                                   ? std::string()
+                                   : std::string(trim(line.substr(slash + 1))));
     words.push_back(word);
   });
   return entries;
 }
 
-// A word whose model is unknown is still accepted as written.
+// Adds the entries as hunspell-ko takes them: decomposed like ko.dic's own entries (spell()
+// converts its input with ICONV). Decomposed only here: a run that reads the lexicon's image
+// adds no entries of the shipped list, and the decomposition would be most of its parse. A word
+// whose model is unknown is still accepted as written.
+template <class Add, class AddWithAffix>
+void add_entries_to(const Entries& entries, Add add, AddWithAffix add_with_affix) {
+  for (const auto& [word, model] : entries) {
+    const std::string decomposed = hangul::to_nfd(word);
+    if (model.empty() || !add_with_affix(decomposed, hangul::to_nfd(model))) add(decomposed);
+  }
+}
+
 void add_to(Hunspell& hunspell, const Entries& entries) {
-  for (const auto& [word, model] : entries)
-    if (model.empty() || hunspell.add_with_affix(word, model) != 0) hunspell.add(word);
+  add_entries_to(
+      entries, [&](const std::string& w) { hunspell.add(w); },
+      [&](const std::string& w, const std::string& m) {
+        return hunspell.add_with_affix(w, m) == 0;
+      });
 }
 
 void add_to(AffixLexicon& lexicon, const Entries& entries) {
-  for (const auto& [word, model] : entries)
-    if (model.empty() || !lexicon.add_with_affix(word, model)) lexicon.add(word);
+  add_entries_to(
+      entries, [&](const std::string& w) { lexicon.add(w); },
+      [&](const std::string& w, const std::string& m) { return lexicon.add_with_affix(w, m); });
 }
 
 }  // namespace

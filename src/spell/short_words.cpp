@@ -257,29 +257,38 @@ ShortWords ShortWords::of(const std::vector<std::string>& candidates,
 
 void ShortWords::add(const std::vector<std::string>& more,
                      const std::function<bool(std::string_view)>& accepts) {
+  std::vector<std::string> words(words_.begin(), words_.end());
   for (const std::string& word : more)
-    if (covers(word) && accepts(word)) words_.push_back(word);
-  std::sort(words_.begin(), words_.end());
-  words_.erase(std::unique(words_.begin(), words_.end()), words_.end());
+    if (covers(word) && accepts(word)) words.push_back(word);
+  set_words(std::move(words));
 }
 
-std::string ShortWords::text() const {
-  std::string out;
-  for (const std::string& word : words_) out.append(word).push_back('\n');
-  return out;
+void ShortWords::set_words(std::vector<std::string> words) {
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  std::string text;
+  for (const std::string& word : words) text.append(word).push_back('\n');
+  *this = *from_text(text);  // well formed: covered words, sorted
+}
+
+const std::string& ShortWords::text() const {
+  return *text_;
 }
 
 std::optional<ShortWords> ShortWords::from_text(std::string_view text) {
   ShortWords list;
-  while (!text.empty()) {
-    const size_t newline = text.find('\n');
+  auto owned = std::make_shared<const std::string>(text);
+  std::string_view rest = *owned;
+  while (!rest.empty()) {
+    const size_t newline = rest.find('\n');
     if (newline == std::string_view::npos) return std::nullopt;  // torn
-    const std::string_view word = text.substr(0, newline);
+    const std::string_view word = rest.substr(0, newline);
     if (!covers(word) || (!list.words_.empty() && !(list.words_.back() < word)))
       return std::nullopt;
-    list.words_.emplace_back(word);
-    text.remove_prefix(newline + 1);
+    list.words_.push_back(word);
+    rest.remove_prefix(newline + 1);
   }
+  list.text_ = std::move(owned);
   return list;
 }
 

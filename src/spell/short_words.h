@@ -12,6 +12,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,7 +42,7 @@ class ShortWords {
                        const std::function<bool(std::string_view)>& accepts);
 
   // The word list as text (one word a line, sorted), and back; nullopt for text that is not one.
-  std::string text() const;
+  const std::string& text() const;
   static std::optional<ShortWords> from_text(std::string_view text);
 
   // Whether the speller accepts `word`, for a word covers() admits.
@@ -53,7 +54,10 @@ class ShortWords {
            const std::function<bool(std::string_view)>& accepts);
 
  private:
-  std::vector<std::string> words_;  // sorted, unique
+  // Views into the text (one word a line), which copies share.
+  void set_words(std::vector<std::string> words);  // sorted and made unique here
+  std::shared_ptr<const std::string> text_ = std::make_shared<const std::string>();
+  std::vector<std::string_view> words_;  // sorted, unique
 };
 
 }  // namespace hanmark
