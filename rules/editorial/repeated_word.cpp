@@ -7,6 +7,7 @@
 #include "core/strings.h"
 #include "core/utf8.h"
 #include "rules/all_rules.h"
+#include "text/hangul.h"
 #include "text/words.h"
 
 namespace hanmark {
@@ -165,20 +166,27 @@ bool may_start_word(char c) {
 // False only when no word of `text` can be followed by itself. A finding is a word, a run of
 // spaces, tabs and line breaks, and the same bytes again (Latin ones compared without case); so
 // some token (bytes between such runs) ends with what the next token starts with, and since ICU
-// never breaks between two ASCII letters or digits, neither copy stands next to one that goes
-// on. A few byte compares per token, so that the ICU word segmentation, most of the rule's time,
-// runs only for the rare paragraph where that shape occurs.
+// never breaks between two ASCII letters or digits, nor between two Hangul syllables, neither
+// copy stands next to one that goes on ("이용해 해결": 해 goes on into 해결). A few byte compares
+// per token, so that the ICU word segmentation, most of the rule's time, runs only for the rare
+// paragraph where that shape occurs.
 bool may_repeat(std::string_view text) {
   const auto same = [&](size_t a, size_t b, size_t length) {
     for (size_t i = 0; i < length; ++i)
       if (ascii_lower(text[a + i]) != ascii_lower(text[b + i])) return false;
     return true;
   };
+  // Two Hangul syllables meet at `at`: ICU never breaks between them either.
+  const auto syllables_meet = [&](size_t at) {
+    return at >= 3 && hangul::syllable_at(text, at) && hangul::syllable_at(text, at - 3);
+  };
   // Whether text[begin, end) may be a whole word of its token [token_begin, token_end).
   const auto whole = [&](size_t token_begin, size_t begin, size_t end, size_t token_end) {
-    if (begin > token_begin && is_ascii_alnum(text[begin]) && is_ascii_alnum(text[begin - 1]))
+    if (begin > token_begin &&
+        ((is_ascii_alnum(text[begin]) && is_ascii_alnum(text[begin - 1])) || syllables_meet(begin)))
       return false;
-    return !(end < token_end && is_ascii_alnum(text[end - 1]) && is_ascii_alnum(text[end]));
+    return !(end < token_end &&
+             ((is_ascii_alnum(text[end - 1]) && is_ascii_alnum(text[end])) || syllables_meet(end)));
   };
   size_t previous_begin = 0, previous_end = 0;  // the token before, empty at first
   for (size_t i = 0; i < text.size();) {
