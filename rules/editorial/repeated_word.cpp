@@ -189,9 +189,22 @@ bool may_repeat(std::string_view text) {
              ((is_ascii_alnum(text[end - 1]) && is_ascii_alnum(text[end])) || syllables_meet(end)));
   };
   size_t previous_begin = 0, previous_end = 0;  // the token before, empty at first
+  size_t previous_tail = 0;                     // the bytes of the syllables it ends with
   for (size_t i = 0; i < text.size();) {
     const size_t begin = i;
-    while (i < text.size() && !is_gap_byte(text[i])) ++i;
+    // The token, syllables three bytes a step (no gap byte is part of one). A copy can neither
+    // end inside the syllables a token begins with nor begin inside those it ends with
+    // (syllables_meet), so the lengths that would are passed over.
+    size_t head = 0;           // the bytes of the syllables it begins with
+    size_t tail_from = begin;  // where the syllables it ends with begin
+    while (i < text.size() && !is_gap_byte(text[i])) {
+      if (hangul::syllable_at(text, i)) {
+        i += 3;
+        if (tail_from == begin) head = i - begin;
+      } else {
+        tail_from = ++i;
+      }
+    }
     const size_t end = i;
     while (i < text.size() && is_gap_byte(text[i])) ++i;
     if (begin == end) continue;  // text that starts with a gap
@@ -199,7 +212,8 @@ bool may_repeat(std::string_view text) {
     if (previous > 0 && may_start_word(text[begin])) {
       if (previous > kQuickTokenBytes || end - begin > kQuickTokenBytes) return true;
       const char last = ascii_lower(text[previous_end - 1]);
-      for (size_t length = 1; length <= std::min(previous, end - begin); ++length)
+      for (size_t length = std::max<size_t>({1, previous_tail, head});
+           length <= std::min(previous, end - begin); ++length)
         if (ascii_lower(text[begin + length - 1]) == last &&
             same(previous_end - length, begin, length) &&
             whole(previous_begin, previous_end - length, previous_end, previous_end) &&
@@ -208,6 +222,7 @@ bool may_repeat(std::string_view text) {
     }
     previous_begin = begin;
     previous_end = end;
+    previous_tail = end - tail_from;
   }
   return false;
 }
