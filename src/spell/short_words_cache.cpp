@@ -1,5 +1,7 @@
 #include "spell/short_words_cache.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <vector>
@@ -64,6 +66,10 @@ std::optional<ShortWords> load_short_words(const std::string& aff_path, const st
     if (*body == kNoList) return std::nullopt;
     if (std::optional<ShortWords> list = ShortWords::from_text(*body)) return list;
   }
+  // A list that cannot be kept would be made again on every run: then hunspell answers.
+  std::error_code ec;
+  fs::create_directories(*directory, ec);
+  if (ec || ::access(directory->c_str(), W_OK) != 0) return std::nullopt;
   std::string aff, dic, error;
   if (!read_file(aff_path, aff, error) || !read_file(dic_path, dic, error)) return std::nullopt;
   const EnglishSpeller& checker = speller();

@@ -177,6 +177,10 @@ TEST_CASE("short words: the cache keeps the list, keyed by the dictionary and th
   CHECK(loads == 2);
   CHECK_FALSE(load_short_words(files.aff, files.dic, "dab\n", get, std::nullopt).has_value());
   CHECK(loads == 2);
+  // A cache that cannot be written (here: under a file): no list either, nothing made.
+  CHECK_FALSE(load_short_words(files.aff, files.dic, "dab\n", get, fs::path(files.dic) / "cache")
+                  .has_value());
+  CHECK(loads == 2);
 }
 
 }  // namespace hanmark
