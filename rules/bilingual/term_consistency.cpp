@@ -11,6 +11,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/strings.h"
 #include "core/utf8.h"
 #include "core/view_map.h"
 #include "rules/all_rules.h"
@@ -88,13 +89,6 @@ RunTerms collect(std::string_view text) {
   std::erase_if(out.words, [&](const terms::HangulWord& word) {
     return in_chunks(chunks, word.begin, word.end);
   });
-  return out;
-}
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return out;
 }
 
@@ -187,7 +181,7 @@ std::vector<GlossaryMatch> glossary_matches(const Document& doc, const Runs& run
       size_t taken = 1;
       // Every surface from token i begins with its first three bytes, when it has three.
       if (const std::string_view first = tokens[i].in(text);
-          first.size() >= 3 && !glossary.may_begin(lower(first.substr(0, 3)))) {
+          first.size() >= 3 && !glossary.may_begin(ascii_lowered(first.substr(0, 3)))) {
         ++i;
         continue;
       }
@@ -195,7 +189,7 @@ std::vector<GlossaryMatch> glossary_matches(const Document& doc, const Runs& run
         if (!spaced_by_one(text, tokens, i, n)) continue;
         const uint32_t begin = tokens[i].begin, end = tokens[i + n - 1].end;
         const std::string_view surface = text.substr(begin, end - begin);
-        const Glossary::Spelling* s = glossary.find(lower(surface));
+        const Glossary::Spelling* s = glossary.find(ascii_lowered(surface));
         if (!s) continue;
         out.push_back({s->term, {r, begin, end, end, std::string(surface)}});
         taken = n;
@@ -269,7 +263,7 @@ std::vector<Seen> check_glossary(const Document& doc, const Runs& runs, const Gl
     if (lower_case && !preferred_used[m.term]) continue;
     const bool heading = doc.prose()[m.occurrence.run].kind() == ProseRun::Block::heading;
     // Changing more than letter case in a heading changes its anchor, which links may use.
-    const bool slug_kept = lower(form) == lower(term.preferred);
+    const bool slug_kept = ascii_lowered(form) == ascii_lowered(term.preferred);
     report(doc, sink, m.occurrence, term.preferred,
            "'" + form + "' is spelled '" + term.preferred + "' in the glossary",
            !lower_case && (!heading || slug_kept), std::nullopt);
@@ -361,7 +355,7 @@ void check_latin(const Document& doc, const Runs& runs, const Glossary& glossary
       if (!comparable_latin(word)) continue;
       const Occurrence o{r, token.begin, token.end, token.end, std::string(word)};
       if (seen_in(seen, o)) continue;
-      const std::string key = lower(word);
+      const std::string key = ascii_lowered(word);
       if (glossary.find(key)) continue;
       auto [it, inserted] = clusters.try_emplace(key);
       if (inserted) order.push_back(key);

@@ -69,16 +69,10 @@ Script script_of(std::string_view word) {
   return latin ? Script::latin : hangul ? Script::hangul : Script::other;
 }
 
-std::string lower(std::string_view word) {
-  std::string out(word);
-  for (char& c : out) c = ascii_lower(c);
-  return out;
-}
-
 // Whether doubling `word` is worth reporting.
 bool reportable(std::string_view word, Script script) {
   if (script == Script::latin) {
-    const std::string w = lower(word);
+    const std::string w = ascii_lowered(word);
     if (word.size() < 2 && w != "a") return false;  // variables such as "x x", but "a a" is a slip
     return std::find(std::begin(kEnglishDoubles), std::end(kEnglishDoubles), w) ==
            std::end(kEnglishDoubles);
@@ -252,7 +246,7 @@ class RepeatedWord final : public Rule {
         if (a.size() != b.size()) continue;
         const Script script = script_of(b);
         if (script == Script::other) continue;
-        if (script == Script::latin ? lower(a) != lower(b) : a != b) continue;
+        if (script == Script::latin ? ascii_lowered(a) != ascii_lowered(b) : a != b) continue;
         if (!only_spaces(std::string_view(text).substr(first.end, second.begin - first.end)))
           continue;
         if (!reportable(b, script)) continue;

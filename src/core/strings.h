@@ -25,6 +25,13 @@ inline char ascii_lower(char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
+// `text` with its ASCII capitals in lower case; every other byte as it is.
+inline std::string ascii_lowered(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = ascii_lower(c);
+  return out;
+}
+
 // A hash for maps with std::string keys that are looked up by std::string_view (with
 // std::equal_to<>), without a std::string per lookup.
 struct StringHash {

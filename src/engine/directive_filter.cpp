@@ -56,8 +56,7 @@ class Filter {
       if (!d.in_front_matter) comment_spans_.push_back(d.span);
     std::sort(comment_spans_.begin(), comment_spans_.end(),
               [](const ByteSpan& a, const ByteSpan& b) { return a.begin < b.begin; });
-    next_line_targets();
-    index_entries();
+    index_entries(next_line_targets());
   }
 
   void run(std::vector<Diagnostic>& diagnostics) {
@@ -132,10 +131,11 @@ class Filter {
     return true;
   }
 
-  // disable-next-line silences the next line that is not blank and not only directives, so
-  // that a blank line or a stack of directives may stand between it and its line.
-  void next_line_targets() {
-    next_line_.assign(directives_.items.size(), 0);
+  // Per directive, the line a disable-next-line silences (0: none, or another kind): the next
+  // line that is not blank and not only directives, so that a blank line or a stack of
+  // directives may stand between it and its line.
+  std::vector<uint32_t> next_line_targets() const {
+    std::vector<uint32_t> targets(directives_.items.size(), 0);
     const uint32_t count = doc_.lines().line_count();
     // From the end, each line's next line that is not skippable (0: none), found once for all
     // directives: a stack of them would otherwise each walk it.
@@ -150,13 +150,14 @@ class Filter {
     };
     for (size_t i = 0; i < directives_.items.size(); ++i) {
       const Directive& d = directives_.items[i];
-      if (d.kind == DirectiveKind::disable_next_line) next_line_[i] = next_from(d.last_line + 1);
+      if (d.kind == DirectiveKind::disable_next_line) targets[i] = next_from(d.last_line + 1);
     }
+    return targets;
   }
 
   // The entries by what they silence: the lines they are aimed at, the regions between
   // disable and enable (in order), the whole file. So that each finding looks at its own only.
-  void index_entries() {
+  void index_entries(const std::vector<uint32_t>& next_lines) {
     for (Entry& e : entries_) {
       const Directive& dir = *e.directive;
       switch (dir.kind) {
@@ -165,8 +166,8 @@ class Filter {
             on_line_[line].push_back(&e);
           break;
         case DirectiveKind::disable_next_line:
-          if (next_line_[e.directive_index] != 0)
-            on_line_[next_line_[e.directive_index]].push_back(&e);
+          if (next_lines[e.directive_index] != 0)
+            on_line_[next_lines[e.directive_index]].push_back(&e);
           break;
         case DirectiveKind::disable:
         case DirectiveKind::enable:
@@ -411,7 +412,6 @@ class Filter {
   std::set<std::string> running_;
   std::vector<Entry> entries_;
   std::vector<std::pair<const Directive*, size_t>> unknown_names_;
-  std::vector<uint32_t> next_line_;      // per directive: the line a disable-next-line silences
   std::vector<ByteSpan> comment_spans_;  // of the directive comments, by position
   std::unordered_map<uint32_t, std::vector<Entry*>> on_line_;  // disable-line and -next-line
   std::vector<Entry*> regions_;                                // disable and enable, in order

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/nearest_name.h"
+#include "core/strings.h"
 #include "core/utf8.h"
 #include "markdown/front_matter_directives.h"
 #include "markdown/html_comments.h"
@@ -119,13 +120,6 @@ void read_comment(const Document& doc, const HtmlComment& comment, Directives& o
     return;
   }
   out.items.push_back(std::move(directive));
-}
-
-std::string ascii_lowered(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
 }
 
 bool ends_in_hangul(std::string_view word) {

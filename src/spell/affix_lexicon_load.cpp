@@ -13,6 +13,7 @@
 #include "core/file_io.h"
 #include "core/utf8.h"
 #include "core/view_map.h"
+#include "spell/aff_fields.h"
 #include "spell/affix_lexicon_data.h"
 #include "spell/compound_rule.h"
 
@@ -27,34 +28,6 @@ const std::set<std::string_view, std::less<>> kIgnored = {
     "FORBIDWARN", "HOME", "NAME", "AUTHOR", "LEMMA_PRESENT",
     // Only read where COMPOUNDFLAG, COMPOUNDBEGIN or COMPOUNDMIDDLE is set, which is refused.
     "COMPOUNDMORESUFFIXES"};
-
-// The first fields of a line, split at blanks (hunspell reads no more than these).
-struct Fields {
-  static constexpr size_t kMax = 6;
-  std::string_view at[kMax];
-  size_t count = 0;
-  size_t size() const { return count; }
-  bool empty() const { return count == 0; }
-  std::string_view operator[](size_t i) const { return at[i]; }
-};
-
-Fields fields_of(std::string_view line) {
-  // Suffix conditions run to a hundred bytes and more: the blank after a field is found by
-  // memchr, and tabs, rare, are looked for only in lines that have one.
-  const bool tabs = line.find('\t') != std::string_view::npos;
-  const auto is_blank = [&](char c) { return c == ' ' || (tabs && c == '\t'); };
-  Fields fields;
-  size_t i = 0;
-  while (i < line.size() && fields.count < Fields::kMax) {
-    while (i < line.size() && is_blank(line[i])) ++i;
-    if (i == line.size()) break;
-    const size_t end =
-        std::min(tabs ? line.find_first_of(" \t", i) : line.find(' ', i), line.size());
-    fields.at[fields.count++] = line.substr(i, end - i);
-    i = end;
-  }
-  return fields;
-}
 
 // Calls `each(line)` for every line, without its line break.
 template <typename Each>
@@ -144,7 +117,7 @@ class Loader {
     });
     for (size_t i = 0; i < lines.size(); ++i) {
       if (lines[i].starts_with("OCONV")) continue;  // output only: thousands of lines
-      const Fields f = fields_of(lines[i]);
+      const AffFields f = aff_fields(lines[i]);
       if (f.empty() || f[0].front() == '#') continue;
       const std::string_view name = f[0];
       if (name == "SFX") {
@@ -264,7 +237,7 @@ class Loader {
     return aliases_[alias - 1];
   }
 
-  bool conversion(const Fields& f, std::string& why_not) {
+  bool conversion(const AffFields& f, std::string& why_not) {
     if (!conversion_started_) {
       conversion_started_ = true;  // the count line
       return true;
@@ -278,7 +251,7 @@ class Loader {
   }
 
   // "(12)*(12)(13)": flags in parentheses, '*' and '?' after them.
-  bool compound_rule(const Fields& f, std::string& why_not) {
+  bool compound_rule(const AffFields& f, std::string& why_not) {
     if (!rules_started_) {
       rules_started_ = true;  // the count line
       return true;
@@ -440,14 +413,14 @@ class Loader {
 
   // A group: "SFX flag Y|N count" and `count` entry lines after it.
   bool suffix_group(const std::vector<std::string_view>& lines, size_t& i, std::string& why_not) {
-    const Fields head = fields_of(lines[i]);
+    const AffFields head = aff_fields(lines[i]);
     int count = 0, flag = 0;
     if (head.size() < 4 || !parse_number(head[1], flag) || !parse_number(head[3], count) ||
         flag <= 0 || flag > 65535 || count < 0)
       return refuse(why_not, "SFX header '" + std::string(lines[i]) + "'");
     for (int n = 0; n < count; ++n) {
       if (++i >= lines.size()) return refuse(why_not, "truncated SFX group");
-      const Fields f = fields_of(lines[i]);
+      const AffFields f = aff_fields(lines[i]);
       if (f.size() < 4 || f[0] != "SFX")
         return refuse(why_not, "SFX line '" + std::string(lines[i]) + "'");
       Suffix suffix;

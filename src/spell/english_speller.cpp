@@ -70,7 +70,15 @@ bool is_ascii(std::string_view s) {
                      [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
-// The words of a word list: one a line, '#' comments; whitespace after the word is ignored.
+// Adds tech words (dictionary-encoded). The model word gives each plural and possessive forms
+// ("GPUs", "Docker's") and lets hunspell offer tech words as suggestions ("Pytorch" → "PyTorch").
+void add_to(Hunspell& hunspell, const std::vector<std::string>& words) {
+  for (const std::string& word : words)
+    if (hunspell.add_with_affix(word, "dog") != 0) hunspell.add(word);
+}
+
+}  // namespace
+
 std::vector<std::string> list_words(std::string_view text) {
   std::vector<std::string> words;
   while (!text.empty()) {
@@ -82,15 +90,6 @@ std::vector<std::string> list_words(std::string_view text) {
   }
   return words;
 }
-
-// Adds tech words (dictionary-encoded). The model word gives each plural and possessive forms
-// ("GPUs", "Docker's") and lets hunspell offer tech words as suggestions ("Pytorch" → "PyTorch").
-void add_to(Hunspell& hunspell, const std::vector<std::string>& words) {
-  for (const std::string& word : words)
-    if (hunspell.add_with_affix(word, "dog") != 0) hunspell.add(word);
-}
-
-}  // namespace
 
 size_t edit_distance(std::string_view a_text, std::string_view b_text) {
   const std::vector<char32_t> a = folded_code_points(a_text);

@@ -105,4 +105,8 @@ class EnglishSpeller {
 // two UTF-8 strings, over code points, ASCII letters compared case-insensitively.
 size_t edit_distance(std::string_view a, std::string_view b);
 
+// The words of a word list as EnglishSpeller reads its tech words and added words: one a line,
+// '#' comments; whitespace after the word is ignored.
+std::vector<std::string> list_words(std::string_view text);
+
 }  // namespace hanmark

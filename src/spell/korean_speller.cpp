@@ -51,30 +51,24 @@ Entries parse_entries(std::string_view text, std::vector<std::string>& words) {
   return entries;
 }
 
-// Adds the entries as hunspell-ko takes them: decomposed like ko.dic's own entries (spell()
-// converts its input with ICONV). Decomposed only here: a run that reads the lexicon's image
-// adds no entries of the shipped list, and the decomposition would be most of its parse. A word
-// whose model is unknown is still accepted as written.
-template <class Add, class AddWithAffix>
-void add_entries_to(const Entries& entries, Add add, AddWithAffix add_with_affix) {
+// Entries as hunspell-ko takes them: decomposed like ko.dic's own entries (spell() converts its
+// input with ICONV). Decomposed only here: a run that reads the lexicon's image adds none of the
+// shipped list, and the decomposition would be most of its parse. A word whose model is unknown
+// is still accepted as written.
+void add_to(Hunspell& hunspell, const Entries& entries) {
   for (const auto& [word, model] : entries) {
     const std::string decomposed = hangul::to_nfd(word);
-    if (model.empty() || !add_with_affix(decomposed, hangul::to_nfd(model))) add(decomposed);
+    if (model.empty() || hunspell.add_with_affix(decomposed, hangul::to_nfd(model)) != 0)
+      hunspell.add(decomposed);
   }
 }
 
-void add_to(Hunspell& hunspell, const Entries& entries) {
-  add_entries_to(
-      entries, [&](const std::string& w) { hunspell.add(w); },
-      [&](const std::string& w, const std::string& m) {
-        return hunspell.add_with_affix(w, m) == 0;
-      });
-}
-
 void add_to(AffixLexicon& lexicon, const Entries& entries) {
-  add_entries_to(
-      entries, [&](const std::string& w) { lexicon.add(w); },
-      [&](const std::string& w, const std::string& m) { return lexicon.add_with_affix(w, m); });
+  for (const auto& [word, model] : entries) {
+    const std::string decomposed = hangul::to_nfd(word);
+    if (model.empty() || !lexicon.add_with_affix(decomposed, hangul::to_nfd(model)))
+      lexicon.add(decomposed);
+  }
 }
 
 }  // namespace

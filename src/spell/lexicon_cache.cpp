@@ -28,12 +28,6 @@ std::string_view environment(const char* name) {
   return value ? std::string_view(value) : std::string_view();
 }
 
-std::string hex(uint64_t value) {
-  char text[17];
-  std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(value));
-  return text;
-}
-
 // The image's Data when `file` holds a current one. Mapped, not read: its pages come from the
 // page cache without a copy (and are shared by the hanmark processes running at once), and
 // MAP_POPULATE maps them all in one call instead of a fault each. Images are only ever replaced
@@ -84,7 +78,7 @@ std::string dictionary_cache_key(const std::string& aff_path, const std::string&
     key += canonical.string() + '\n' + std::to_string(info.st_size) + ' ' +
            std::to_string(info.st_mtim.tv_sec) + '.' + std::to_string(info.st_mtim.tv_nsec) + '\n';
   }
-  return key + "words " + std::to_string(words.size()) + ' ' + hex(text_hash(words)) + '\n';
+  return key + "words " + std::to_string(words.size()) + ' ' + hash_name(words) + '\n';
 }
 
 // Writes `bytes` to `file` through a temporary file beside it and a rename, so that processes
@@ -118,11 +112,17 @@ std::optional<fs::path> lexicon_cache_directory() {
   return std::nullopt;
 }
 
+std::string hash_name(std::string_view text) {
+  char digits[17];
+  std::snprintf(digits, sizeof digits, "%016llx", static_cast<unsigned long long>(text_hash(text)));
+  return digits;
+}
+
 std::string dictionary_pair_name(const std::string& aff_path, const std::string& dic_path) {
   std::error_code ec;
   const std::string pair = fs::weakly_canonical(aff_path, ec).string() + '\n' +
                            fs::weakly_canonical(dic_path, ec).string();
-  return hex(text_hash(pair));
+  return hash_name(pair);
 }
 
 fs::path lexicon_image_path(const fs::path& directory, const std::string& aff_path,

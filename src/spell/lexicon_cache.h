@@ -40,6 +40,8 @@ std::string dictionary_cache_key(const std::string& aff_path, const std::string&
 void write_cache_file(const std::filesystem::path& file, std::string_view bytes);
 // A name for files made from the pair: a hash of their canonical paths, as 16 hex digits.
 std::string dictionary_pair_name(const std::string& aff_path, const std::string& dic_path);
+// text_hash(text) as 16 hex digits, for names of cache files.
+std::string hash_name(std::string_view text);
 
 // The file of the pair's image in `directory` (for tests and for clearing one entry).
 std::filesystem::path lexicon_image_path(const std::filesystem::path& directory,

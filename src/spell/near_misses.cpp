@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <mutex>
 
+#include "core/strings.h"
 #include "spell/english_speller.h"
 #include "spell/typo_table.h"
 
@@ -13,13 +14,6 @@ bool is_ascii_word(std::string_view word) {
   return !word.empty() && word.size() <= 64 && std::all_of(word.begin(), word.end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   });
-}
-
-std::string lower(std::string_view word) {
-  std::string out(word);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
 }
 
 // Lower-case spellings one edit from `w`, grouped by edit kind in the order typists slip most.
@@ -59,7 +53,7 @@ std::vector<std::string> EnglishSpeller::near_misses(std::string_view word) cons
   return near_miss_cache_.get(std::string(word), [&] {
     std::vector<std::string> found;
     std::lock_guard lock(checker_mutex_);
-    for (const std::string& spelling : one_edit_spellings(lower(word))) {
+    for (const std::string& spelling : one_edit_spellings(ascii_lowered(word))) {
       if (spelling.size() < 2) continue;
       const std::string candidate = match_case(word, spelling);
       if (std::find(found.begin(), found.end(), candidate) != found.end()) continue;

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "core/strings.h"
+#include "spell/aff_fields.h"
 
 namespace hanmark {
 
@@ -16,18 +17,6 @@ bool is_letter(char c) {
 
 bool has_letter(std::string_view text) {
   return std::any_of(text.begin(), text.end(), is_letter);
-}
-
-std::vector<std::string_view> fields_of(std::string_view line) {
-  std::vector<std::string_view> out;
-  size_t at = 0;
-  while (at < line.size()) {
-    while (at < line.size() && (line[at] == ' ' || line[at] == '\t')) ++at;
-    const size_t begin = at;
-    while (at < line.size() && line[at] != ' ' && line[at] != '\t') ++at;
-    if (at > begin) out.push_back(line.substr(begin, at - begin));
-  }
-  return out;
 }
 
 struct Affix {
@@ -43,7 +32,7 @@ struct AffixRules {
 
 // Directives that let hunspell accept a word no root and affixes form, or that change how flags
 // or letters are read.
-bool refused(const std::vector<std::string_view>& f) {
+bool refused(const AffFields& f) {
   static const std::set<std::string_view> kRefused = {
       "FLAG",        "AF",           "COMPOUNDFLAG",  "COMPOUNDBEGIN", "COMPOUNDMIDDLE",
       "COMPOUNDEND", "COMPOUNDLAST", "COMPOUNDFIRST", "CHECKSHARPS"};
@@ -63,7 +52,7 @@ std::optional<AffixRules> parse_aff(std::string_view aff) {
   bool ok = true;
   for_each_data_line(aff, [&](size_t, std::string_view line) {
     if (!ok) return;
-    const std::vector<std::string_view> f = fields_of(line);
+    const AffFields f = aff_fields(line);
     if (f.empty() || f[0].starts_with('#')) return;
     if (refused(f)) {
       ok = false;
@@ -111,6 +100,9 @@ std::pair<std::string, std::string> entry_of(std::string_view line) {
   return {word, flags};
 }
 
+// Roots this long lose at most a few letters to strips: longer ones form no short word.
+constexpr size_t kLongestRoot = ShortWords::kMaxLetters + 8;
+
 class Forms {
  public:
   Forms(const AffixRules& rules, std::set<std::string>& out) : rules_(rules), out_(out) {}
@@ -131,7 +123,7 @@ class Forms {
         for (char flag : base.suffix_flags)
           for (const Affix& s : affixes(rules_.suffixes, flag)) {
             if (!base.word.ends_with(s.strip)) continue;
-            if (base.word.size() - s.strip.size() + s.append.size() > kLongest) continue;
+            if (base.word.size() - s.strip.size() + s.append.size() > kLongestRoot) continue;
             std::string formed = base.word.substr(0, base.word.size() - s.strip.size()) + s.append;
             emit(formed);
             suffixed.push_back(
@@ -144,9 +136,6 @@ class Forms {
   }
 
  private:
-  // Words this long lose at most a few letters to strips: longer ones form no short word.
-  static constexpr size_t kLongest = ShortWords::kMaxLetters + 8;
-
   static const std::vector<Affix>& affixes(const std::unordered_map<char, std::vector<Affix>>& by,
                                            char flag) {
     static const std::vector<Affix> kNone;
@@ -159,7 +148,7 @@ class Forms {
       for (const Affix& p : affixes(rules_.prefixes, flag)) {
         if (!word.starts_with(p.strip)) continue;
         const std::string formed = p.append + word.substr(p.strip.size());
-        if (formed.size() > kLongest) continue;
+        if (formed.size() > kLongestRoot) continue;
         emit(formed);
         if (depth == 0 && !p.continuation.empty()) {
           // A prefix's continuation allows a second prefix or suffixes.
@@ -173,18 +162,12 @@ class Forms {
   }
 
   void emit(const std::string& word) {
-    if (word.size() <= kLongest && ShortWords::covers(word)) out_.insert(word);
+    if (ShortWords::covers(word)) out_.insert(word);
   }
 
   const AffixRules& rules_;
   std::set<std::string>& out_;
 };
-
-std::string lower(std::string_view word) {
-  std::string out(word);
-  for (char& c : out) c = ascii_lower(c);
-  return out;
-}
 
 std::string upper(std::string_view word) {
   std::string out(word);
@@ -202,10 +185,10 @@ std::string capitalized(std::string word) {
 // capitals.
 void add_cases(const std::string& form, std::vector<std::string>& out) {
   out.push_back(form);
-  out.push_back(lower(form));
+  out.push_back(ascii_lowered(form));
   out.push_back(upper(form));
   out.push_back(capitalized(form));
-  out.push_back(capitalized(lower(form)));
+  out.push_back(capitalized(ascii_lowered(form)));
 }
 
 }  // namespace
@@ -236,11 +219,11 @@ std::optional<std::vector<std::string>> ShortWords::candidates(std::string_view 
       return;
     }
     if (word == "dog") model_flags += flags;
-    if (roots == Roots::yes && word.size() <= ShortWords::kMaxLetters + 8) former.add(word, flags);
+    if (roots == Roots::yes && word.size() <= kLongestRoot) former.add(word, flags);
   });
   if (!ok) return std::nullopt;
   for (const std::string& word : tech)
-    if (word.size() <= ShortWords::kMaxLetters + 8) former.add(word, model_flags);
+    if (word.size() <= kLongestRoot) former.add(word, model_flags);
   std::vector<std::string> out;
   for (const std::string& form : forms) add_cases(form, out);
   std::sort(out.begin(), out.end());

@@ -3,11 +3,9 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <vector>
 
 #include "core/file_io.h"
-#include "core/strings.h"
 #include "spell/lexicon_cache.h"
 
 namespace hanmark {
@@ -18,14 +16,7 @@ namespace {
 
 constexpr std::string_view kHeader = "hanmark short words 1\n";
 constexpr std::string_view kNoList = "no list\n";
-
 constexpr size_t kListsKept = 8;  // per dictionary pair
-
-std::string hex(uint64_t value) {
-  char text[17];
-  std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(value));
-  return text;
-}
 
 // Keeps the kListsKept newest files whose names start with `prefix`.
 void remove_oldest(const fs::path& directory, const std::string& prefix) {
@@ -40,11 +31,16 @@ void remove_oldest(const fs::path& directory, const std::string& prefix) {
   for (size_t i = kListsKept; i < files.size(); ++i) fs::remove(files[i].second, ec);
 }
 
+// What a list's file begins with: the format and the key it is valid for.
+std::string head_of(std::string_view key) {
+  return std::string(kHeader) + std::string(key) + "--\n";
+}
+
 // The file's contents after its key, or nullopt when it is not current.
 std::optional<std::string> read_body(const fs::path& file, std::string_view key) {
   std::string bytes, error;
   if (!read_file(file.string(), bytes, error)) return std::nullopt;
-  const std::string head = std::string(kHeader) + std::string(key) + "--\n";
+  const std::string head = head_of(key);
   if (!bytes.starts_with(head)) return std::nullopt;
   return bytes.substr(head.size());
 }
@@ -61,7 +57,7 @@ std::optional<ShortWords> load_short_words(const std::string& aff_path, const st
   // One file per word list: configurations with different words do not take turns rewriting
   // one file. The oldest beyond a few are removed, so that the cache stays bounded.
   const std::string prefix = "english-short-" + dictionary_pair_name(aff_path, dic_path) + "-";
-  const fs::path file = *directory / (prefix + hex(text_hash(words)) + ".txt");
+  const fs::path file = *directory / (prefix + hash_name(words) + ".txt");
   if (const std::optional<std::string> body = read_body(file, key)) {
     if (*body == kNoList) return std::nullopt;
     if (std::optional<ShortWords> list = ShortWords::from_text(*body)) return list;
@@ -79,8 +75,7 @@ std::optional<ShortWords> load_short_words(const std::string& aff_path, const st
   if (candidates)
     list = ShortWords::of(*candidates,
                           [&](std::string_view word) { return checker.correct_uncached(word); });
-  write_cache_file(
-      file, std::string(kHeader) + key + "--\n" + (list ? list->text() : std::string(kNoList)));
+  write_cache_file(file, head_of(key) + (list ? list->text() : std::string(kNoList)));
   remove_oldest(*directory, prefix);
   return list;
 }

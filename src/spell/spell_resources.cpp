@@ -149,13 +149,19 @@ const TypoTable& SpellResources::typos() const {
   });
 }
 
+std::vector<SpellResources::DictionaryFiles> SpellResources::english_files() const {
+  return dictionary_files(search_paths(), options_.english_dictionary);
+}
+
+std::string SpellResources::english_words() const {
+  return std::string(data_text(options_.tech_words, kTechWords)) + added_words(options_, false);
+}
+
 auto SpellResources::english_part() const -> const FoundSpeller<EnglishSpeller>& {
   return english_.get([this] {
-    const std::string words =
-        std::string(data_text(options_.tech_words, kTechWords)) + added_words(options_, false);
+    const std::string words = english_words();
     auto found = std::make_shared<FoundSpeller<EnglishSpeller>>();
-    for (const DictionaryFiles& files :
-         dictionary_files(search_paths(), options_.english_dictionary)) {
+    for (const DictionaryFiles& files : english_files()) {
       auto speller = std::make_unique<EnglishSpeller>(files.aff, files.dic, words);
       if (!speller->available()) continue;
       found->speller = std::move(speller);
@@ -174,14 +180,11 @@ const EnglishSpeller& SpellResources::english() const {
 auto SpellResources::short_part() const -> const ShortPart& {
   return english_short_.get([this] {
     auto part = std::make_shared<ShortPart>();
-    const std::vector<DictionaryFiles> files =
-        dictionary_files(search_paths(), options_.english_dictionary);
+    const std::vector<DictionaryFiles> files = english_files();
     if (files.empty()) return part;
     part->found = true;
-    const std::string words =
-        std::string(data_text(options_.tech_words, kTechWords)) + added_words(options_, false);
     part->list = load_short_words(
-        files.front().aff, files.front().dic, words,
+        files.front().aff, files.front().dic, english_words(),
         [this]() -> const EnglishSpeller& { return english(); }, lexicon_cache_directory());
     return part;
   });
@@ -196,7 +199,7 @@ bool SpellResources::english_correct(std::string_view word) const {
 
 bool SpellResources::english_dictionary_found() const {
   if (const auto part = english_.if_loaded()) return part->speller->available();
-  return !dictionary_files(search_paths(), options_.english_dictionary).empty();
+  return !english_files().empty();
 }
 
 const std::string& SpellResources::english_dictionary_path() const {
@@ -267,7 +270,7 @@ std::shared_ptr<SpellResources> SpellResources::extended(SpellOptions options) {
   if (auto part = english_short_.if_loaded()) {
     if (english->empty() || !part->list) {
       out->english_short_.adopt(std::move(part));
-    } else if (auto more = short_forms(*english)) {
+    } else if (auto more = short_forms(as_lines(*english))) {
       // The new words' short forms, checked by `out`'s speller, which has them.
       auto next = std::make_shared<ShortPart>(*part);
       const EnglishSpeller& speller = out->english();
@@ -278,20 +281,13 @@ std::shared_ptr<SpellResources> SpellResources::extended(SpellOptions options) {
   return out;
 }
 
-std::optional<std::vector<std::string>> SpellResources::short_forms(
-    const std::vector<std::string>& entries) const {
-  const std::vector<DictionaryFiles> files =
-      dictionary_files(search_paths(), options_.english_dictionary);
+std::optional<std::vector<std::string>> SpellResources::short_forms(std::string_view lines) const {
+  const std::vector<DictionaryFiles> files = english_files();
   std::string aff, dic, error;
   if (files.empty() || !read_file(files.front().aff, aff, error) ||
       !read_file(files.front().dic, dic, error))
     return std::nullopt;
-  std::vector<std::string> words;  // as EnglishSpeller reads its lines
-  for (const std::string& entry : entries) {
-    const std::string word = entry.substr(0, entry.find_first_of(" \t\r#"));
-    if (!word.empty()) words.push_back(word);
-  }
-  return ShortWords::candidates(aff, dic, words, ShortWords::Roots::no);
+  return ShortWords::candidates(aff, dic, list_words(lines), ShortWords::Roots::no);
 }
 
 }  // namespace hanmark

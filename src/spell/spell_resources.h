@@ -113,9 +113,11 @@ class SpellResources {
     std::optional<ShortWords> list;
   };
   const ShortPart& short_part() const;
-  // The short-word candidates of added English words (ShortWords::candidates without roots).
-  std::optional<std::vector<std::string>> short_forms(
-      const std::vector<std::string>& entries) const;
+  // The short-word candidates of added English words, as lines of a word list
+  // (ShortWords::candidates without roots).
+  std::optional<std::vector<std::string>> short_forms(std::string_view lines) const;
+  std::vector<DictionaryFiles> english_files() const;  // the English pairs found
+  std::string english_words() const;  // the tech words and the added ones, as a word list
 
   SpellOptions options_;
   LazyPart<TypoTable> typos_;

@@ -13,9 +13,6 @@ namespace hanmark {
 
 namespace {
 
-char ascii_lower(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
 char ascii_upper(char c) {
   return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
 }
@@ -24,12 +21,6 @@ bool is_upper(char c) {
 }
 bool is_lower(char c) {
   return c >= 'a' && c <= 'z';
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), ascii_lower);
-  return out;
 }
 
 }  // namespace
@@ -59,8 +50,8 @@ TypoTable TypoTable::parse(std::string_view tsv) {
                                 ": expected 'misspelling<TAB>correction'");
       return;
     }
-    std::string lower_key = lower(key);
-    if (lower_key == lower(value)) {
+    std::string lower_key = ascii_lowered(key);
+    if (lower_key == ascii_lowered(value)) {
       table.problems_.push_back("line " + std::to_string(line_number) +
                                 ": correction equals the misspelling");
       return;
@@ -75,7 +66,7 @@ TypoTable TypoTable::parse(std::string_view tsv) {
 
 const std::string* TypoTable::find(std::string_view word) const {
   if (corrections_.empty()) return nullptr;
-  auto it = corrections_.find(lower(word));
+  auto it = corrections_.find(ascii_lowered(word));
   return it == corrections_.end() ? nullptr : &it->second;
 }
 
